@@ -1,0 +1,65 @@
+/**
+ * The single table's shape, as plain data. CDK (`lib/data.ts`) and the local
+ * table creation (`bin/local/dynamodb-local.ts`) are both generated from it.
+ * README.md ("Data model") lists every entity and access pattern.
+ */
+export interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N';
+}
+
+export interface GlobalIndexDefinition {
+  indexName: string;
+  partitionKey: KeyAttribute;
+  sortKey: KeyAttribute;
+  /** Why the index exists: the access pattern it serves. */
+  serves: string;
+}
+
+export const tableDefinition = {
+  /** Logical name; the deployed name comes from CloudFormation, the local one from the local stack. */
+  logicalName: 'Redress',
+  partitionKey: { name: 'pk', type: 'S' } as KeyAttribute,
+  sortKey: { name: 'sk', type: 'S' } as KeyAttribute,
+  /** Epoch seconds; DynamoDB deletes the item some time after. */
+  timeToLiveAttribute: 'expiresAt',
+  streamView: 'NEW_AND_OLD_IMAGES' as const,
+  globalIndexes: [
+    {
+      indexName: 'byAssociation',
+      partitionKey: { name: 'assocPk', type: 'S' },
+      sortKey: { name: 'assocSk', type: 'S' },
+      serves: "a mediator's queue: cases of one consumer association, by time received",
+    },
+    {
+      indexName: 'byMerchant',
+      partitionKey: { name: 'merchantPk', type: 'S' },
+      sortKey: { name: 'merchantSk', type: 'S' },
+      serves: "a merchant's cases and a merchant's public record, by time received",
+    },
+    {
+      indexName: 'byRegion',
+      partitionKey: { name: 'regionPk', type: 'S' },
+      sortKey: { name: 'regionSk', type: 'S' },
+      serves: "a regulator's cases and safety reports for one prefecture, by time received",
+    },
+    {
+      indexName: 'byDeadline',
+      partitionKey: { name: 'duePk', type: 'S' },
+      sortKey: { name: 'dueSk', type: 'S' },
+      serves: 'the deadline sweeper: open cases whose current deadline has passed (sparse)',
+    },
+    {
+      indexName: 'byMonth',
+      partitionKey: { name: 'monthPk', type: 'S' },
+      sortKey: { name: 'monthSk', type: 'S' },
+      serves: 'admin listing and statistics change feed: cases by month received / changed',
+    },
+  ] as GlobalIndexDefinition[],
+} as const;
+
+/** Every attribute that appears in a key of the table or an index. */
+export function keyAttributes(): KeyAttribute[] {
+  const all = [tableDefinition.partitionKey, tableDefinition.sortKey, ...tableDefinition.globalIndexes.flatMap((g) => [g.partitionKey, g.sortKey])];
+  return [...new Map(all.map((a) => [a.name, a])).values()];
+}
