@@ -1,0 +1,8 @@
+import { apiHandler, jsonResponse } from '../../http/api-handler';
+import { viewComplaint } from '../../services/complaints/view-complaint';
+
+/** `GET /v1/complaints/{caseId}` with `X-Access-Code`: the consumer's view of their case. */
+export const handler = apiHandler(async (request) => {
+  const view = await viewComplaint(request.params.caseId ?? '', request.headers['x-access-code'], new Date());
+  return jsonResponse(200, view);
+});

@@ -1,0 +1,24 @@
+/**
+ * Key layout of the single table (README.md, "Data model"). Every key the
+ * code writes or reads is built here.
+ */
+export const keys = {
+  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  caseEvent: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(6, '0')}` }),
+  accessFailures: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'ACCESS_FAILURES' }),
+  casePartition: (caseId: string) => `CASE#${caseId}`,
+  idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'RESPONSE' }),
+  merchant: (creditCode: string) => ({ pk: `MERCHANT#${creditCode}`, sk: 'PROFILE' }),
+  association: (id: string) => ({ pk: `ASSOCIATION#${id}`, sk: 'PROFILE' }),
+  ruleSet: (ruleSetId: string, version: number) => ({ pk: `RULESET#${ruleSetId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+};
+
+/** Index keys a case item carries, so staff queues and listings never Scan. */
+export const indexKeys = {
+  /** By the China-time month of filing: statistics periods are China time. */
+  byMonth: (receivedOn: string, receivedAt: string, caseId: string) => ({ monthPk: `MONTH#${receivedOn.slice(0, 7)}`, monthSk: `${receivedAt}#${caseId}` }),
+  byMerchant: (creditCode: string, receivedAt: string, caseId: string) => ({ merchantPk: `MERCHANT#${creditCode}`, merchantSk: `${receivedAt}#${caseId}` }),
+  byRegion: (prefectureCode: string, receivedAt: string, caseId: string) => ({ regionPk: `REGION#${prefectureCode}`, regionSk: `${receivedAt}#${caseId}` }),
+  byAssociation: (associationId: string, receivedAt: string, caseId: string) => ({ assocPk: `ASSOCIATION#${associationId}`, assocSk: `${receivedAt}#${caseId}` }),
+};

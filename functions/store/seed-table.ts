@@ -1,0 +1,16 @@
+import { associations, demoMerchants } from '../reference';
+import { seedAssociation, seedMerchant } from './registry-store';
+
+/**
+ * Loads the registries from `seeds/` into the table (TABLE_NAME). Idempotent:
+ * items already there are left alone, so it runs at every local start.
+ */
+export async function seedTable(): Promise<{ written: number; unchanged: number }> {
+  const now = new Date().toISOString();
+  const results = await Promise.all([
+    ...demoMerchants.map((m) => seedMerchant(m, now)),
+    ...associations.map((a) => seedAssociation(a, now)),
+  ]);
+  const written = results.filter(Boolean).length;
+  return { written, unchanged: results.length - written };
+}
