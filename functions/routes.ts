@@ -23,6 +23,7 @@ export interface RouteDefinition {
 export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/health', handler: 'health', auth: 'none', table: 'read' },
   { method: 'GET', path: '/v1/codes', handler: 'codes', auth: 'none', table: 'none' },
+  { method: 'GET', path: '/v1/openapi.json', handler: 'openapi', auth: 'none', table: 'none' },
   { method: 'POST', path: '/v1/complaints', handler: 'complaints/file-complaint', auth: 'none', table: 'readWrite' },
   { method: 'GET', path: '/v1/complaints/{caseId}', handler: 'complaints/get-complaint', auth: 'none', table: 'readWrite' },
 ];
