@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryCodes, channelCodes, claimTypeCodes, isHenanRegionCode, issueCodes } from '../../reference';
+import { isCalendarDate } from '../calendar/working-days';
 import { ValidationError } from '../errors';
 import type { Language } from '../i18n';
 import { toFieldIssues } from '../validation/issues';
@@ -13,12 +14,6 @@ import { isValidCreditCode } from './credit-code';
 
 /** The first message key that fits: missing fields say "required", not "unknown code". */
 const orRequired = (key: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : key);
-
-function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -42,7 +37,7 @@ export const creditCodeSchema = z
 export function pastDateSchema(today: string) {
   return z
     .string()
-    .refine(isRealDate, { error: 'date', abort: true })
+    .refine(isCalendarDate, { error: 'date', abort: true })
     .refine((d) => d <= today, { error: 'dateInFuture' });
 }
 
@@ -96,7 +91,7 @@ function crossFieldIssues(input: unknown, lang: Language) {
   const body = (input ?? {}) as { purchase?: { date?: unknown }; knownSince?: unknown };
   const purchaseDate = body.purchase?.date;
   const knownSince = body.knownSince;
-  if (typeof purchaseDate === 'string' && typeof knownSince === 'string' && isRealDate(purchaseDate) && isRealDate(knownSince) && knownSince < purchaseDate) {
+  if (typeof purchaseDate === 'string' && typeof knownSince === 'string' && isCalendarDate(purchaseDate) && isCalendarDate(knownSince) && knownSince < purchaseDate) {
     return toFieldIssues([{ code: 'custom', path: ['knownSince'], message: 'knownBeforePurchase', input: knownSince }], input, lang);
   }
   return [];
