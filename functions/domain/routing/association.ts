@@ -1,0 +1,16 @@
+/** The provincial consumer association, the last resort of SPEC section 3 rule 4. */
+export const provincialAssociationId = '410000';
+
+/**
+ * SPEC section 3 rule 4: the association of the merchant's prefecture, else
+ * of the consumer's, else the provincial one. `prefectureOf` comes from the
+ * region seeds (`410105` -> `410100`, 济源 `419001` -> itself) and answers
+ * undefined for a code it does not know, which falls through to the next choice.
+ */
+export function associationFor(merchantRegion: string | undefined, consumerRegion: string | undefined, prefectureOf: (regionCode: string) => string | undefined): string {
+  for (const region of [merchantRegion, consumerRegion]) {
+    const prefecture = region === undefined ? undefined : prefectureOf(region);
+    if (prefecture !== undefined) return prefecture;
+  }
+  return provincialAssociationId;
+}

@@ -1,0 +1,24 @@
+/** SPEC section 2: harm known more than 3 years before filing is `time_barred`. */
+export const limitationYears = 3;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The last day a complaint may be filed, counted as the Civil Code counts
+ * periods in years (arts. 201-202): the period starts the day after
+ * `knownSince` and ends on the same month and day `limitationYears` later;
+ * a 29 February with no counterpart ends on 28 February.
+ */
+export function lastDayToFile(knownSince: string): string {
+  const [year, month, day] = knownSince.split('-').map(Number) as [number, number, number];
+  const endYear = year + limitationYears;
+  const endDay = Math.min(day, daysInMonth(endYear, month));
+  return `${endYear}-${String(month).padStart(2, '0')}-${String(endDay).padStart(2, '0')}`;
+}
+
+/** Filing on the last day is still in time. `YYYY-MM-DD` strings compare in date order. */
+export function isTimeBarred(knownSince: string, filedOn: string): boolean {
+  return filedOn > lastDayToFile(knownSince);
+}
