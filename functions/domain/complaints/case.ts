@@ -1,5 +1,6 @@
 import { addWorkingDays, chinaDate, isCovered } from '../calendar/working-days';
 import type { Label } from '../i18n';
+import type { ActorRole, CaseStatus, CaseStep } from '../lifecycle';
 import type { WorkingCalendar } from '../../reference/types';
 import type { AccessCodeHash } from './access-code';
 import type { ComplaintInput } from './intake-schema';
@@ -7,7 +8,7 @@ import type { ComplaintInput } from './intake-schema';
 /** SPEC section 2: acceptance is decided within 7 working days of receipt. */
 export const acceptanceWorkingDays = 7;
 
-export type ActorRole = 'consumer' | 'mediator' | 'merchant' | 'regulator' | 'fund' | 'admin' | 'system';
+export type { ActorRole };
 
 export interface Deadline {
   kind: 'acceptance' | 'odr' | 'mediation' | 'objection' | 'rating';
@@ -23,8 +24,8 @@ export interface TimelineEvent {
   /** A role, never a person: public and consumer views show no staff identity. */
   actor: ActorRole;
   type: string;
-  status: string;
-  step: string | null;
+  status: CaseStatus;
+  step: CaseStep | null;
   reason?: { code?: string; text?: Label };
   text?: string;
 }
@@ -32,8 +33,9 @@ export interface TimelineEvent {
 export interface CaseRecord {
   caseId: string;
   version: number;
-  status: string;
-  step: string | null;
+  status: CaseStatus;
+  /** Set once routed; kept after the case leaves `accepted` (statistics by step). */
+  step: CaseStep | null;
   /** ISO 8601 UTC instant of filing. */
   receivedAt: string;
   /** The China-time date of filing: what working days count from. */
