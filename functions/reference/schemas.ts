@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayOfWeek, isCalendarDate } from '../domain/calendar/dates';
 import { isValidCreditCode } from '../domain/complaints/credit-code';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { categoryCodes, channelCodes, claimTypeCodes, isHenanRegionCode, issueCodes } from '../../reference';
 import { isCalendarDate } from '../calendar/working-days';
 import { ValidationError } from '../errors';

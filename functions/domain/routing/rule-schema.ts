@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseSteps } from '../lifecycle/types';
 import { factCatalogue, factNames, type FactName, type FactType } from './facts';
 
