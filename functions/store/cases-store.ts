@@ -6,6 +6,7 @@ import type { CaseRecord, TimelineEvent } from '../domain/complaints/case';
 import type { SealedSecret } from '../domain/complaints/idempotency';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
+import { keyAttributes } from './table-definition';
 
 /** The first answer to an idempotent intake request, kept for its retries. */
 export interface IntakeReplay {
@@ -21,7 +22,7 @@ export type CreateCaseOutcome = { kind: 'created' } | { kind: 'replay'; replay: 
 const transactionAttempts = 4;
 
 /** The index keys a case carries: who may list it. */
-function caseIndexKeys(record: CaseRecord) {
+export function caseIndexKeys(record: CaseRecord) {
   const { caseId, receivedAt, receivedOn, complaint } = record;
   const merchantRegion = complaint.merchant.regionCode ? prefectureOf(complaint.merchant.regionCode) : undefined;
   const region = merchantRegion ?? prefectureOf(complaint.consumer.regionCode) ?? '410000';
@@ -29,13 +30,15 @@ function caseIndexKeys(record: CaseRecord) {
     ...indexKeys.byMonth(receivedOn, receivedAt, caseId),
     ...indexKeys.byRegion(region, receivedAt, caseId),
     ...(complaint.merchant.creditCode ? indexKeys.byMerchant(complaint.merchant.creditCode, receivedAt, caseId) : {}),
+    ...(record.deadline ? indexKeys.byDeadline(record.deadline.date, caseId) : {}),
   };
 }
 
-const caseFields = ['caseId', 'version', 'status', 'step', 'receivedAt', 'receivedOn', 'deadline', 'complaint', 'accessCode', 'updatedAt'] as const;
+/** Key and index attributes are storage detail; everything else on the item is the record. */
+const storageAttributes = new Set(['pk', 'sk', 'entity', ...keyAttributes().map((a) => a.name)]);
 
-function caseFromItem(item: Record<string, unknown>): CaseRecord {
-  return Object.fromEntries(caseFields.map((f) => [f, item[f]])) as unknown as CaseRecord;
+export function caseFromItem(item: Record<string, unknown>): CaseRecord {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name))) as unknown as CaseRecord;
 }
 
 function eventFromItem(item: Record<string, unknown>): TimelineEvent {

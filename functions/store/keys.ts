@@ -14,11 +14,24 @@ export const keys = {
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 };
 
+export const deadlineShards = 4;
+
+function deadlineShardOf(caseId: string): number {
+  let hash = 0;
+  for (const char of caseId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % deadlineShards;
+}
+
 /** Index keys a case item carries, so staff queues and listings never Scan. */
 export const indexKeys = {
   /** By the China-time month of filing: statistics periods are China time. */
   byMonth: (receivedOn: string, receivedAt: string, caseId: string) => ({ monthPk: `MONTH#${receivedOn.slice(0, 7)}`, monthSk: `${receivedAt}#${caseId}` }),
   byMerchant: (creditCode: string, receivedAt: string, caseId: string) => ({ merchantPk: `MERCHANT#${creditCode}`, merchantSk: `${receivedAt}#${caseId}` }),
   byRegion: (prefectureCode: string, receivedAt: string, caseId: string) => ({ regionPk: `REGION#${prefectureCode}`, regionSk: `${receivedAt}#${caseId}` }),
+  /**
+   * Open cases with a current deadline, for the sweeper. Spread over a few
+   * partitions by case id so no single partition takes every write.
+   */
+  byDeadline: (deadline: string, caseId: string) => ({ duePk: `DUE#${deadlineShardOf(caseId)}`, dueSk: `${deadline}#${caseId}` }),
   byAssociation: (associationId: string, receivedAt: string, caseId: string) => ({ assocPk: `ASSOCIATION#${associationId}`, assocSk: `${receivedAt}#${caseId}` }),
 };
