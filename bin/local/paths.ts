@@ -1,0 +1,19 @@
+import path from 'node:path';
+
+/**
+ * Where the local stack keeps things. Everything here is under the repo and
+ * gitignored: `.cache/` holds downloads that can be fetched again, `.data/`
+ * holds state a developer would miss (the local database, keys, checkpoints).
+ */
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const cacheDir = path.join(repoRoot, '.cache');
+export const dataDir = path.join(repoRoot, '.data');
+export const buildDir = path.join(repoRoot, '.build');
+
+export const dynamoDbLocalDir = path.join(cacheDir, 'dynamodb-local');
+export const localDatabaseDir = path.join(dataDir, 'dynamodb');
+export const localJwtDir = path.join(dataDir, 'local-jwt');
+export const streamCheckpointsFile = path.join(dataDir, 'stream-checkpoints.json');
+export const deadLettersFile = path.join(dataDir, 'dead-letters.jsonl');
+export const webBuildDir = path.join(buildDir, 'web');
+export const handlersDir = path.join(repoRoot, 'functions', 'handlers');

@@ -1,0 +1,75 @@
+import { DescribeTableCommand, DescribeTimeToLiveCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { tableDefinition } from '../../../functions/store/table-definition';
+import { ensureTable } from '../../../bin/local/dynamodb-local';
+import { createTestTable, testDynamoDbClient } from '../../support/dynamodb';
+
+/**
+ * One table definition feeds CDK and the local stack; `ensureTable` makes a
+ * local table match it, and brings an older local table up to date.
+ */
+let client: DynamoDBClient;
+beforeAll(() => {
+  client = testDynamoDbClient();
+});
+afterAll(() => client?.destroy());
+
+const describe_ = async (tableName: string) => (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table!;
+
+it('creates the table from the definition: keys, every index with all attributes, stream and TTL', async () => {
+  const tableName = await createTestTable({ prefix: 'ensure-new' });
+  const table = await describe_(tableName);
+  expect(table.KeySchema).toEqual([
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ]);
+  const indexes = Object.fromEntries((table.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, g]));
+  for (const index of tableDefinition.globalIndexes) {
+    expect(indexes[index.indexName]).toMatchObject({
+      IndexStatus: 'ACTIVE',
+      Projection: { ProjectionType: 'ALL' },
+      KeySchema: [
+        { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+      ],
+    });
+  }
+  expect(Object.keys(indexes)).toHaveLength(tableDefinition.globalIndexes.length);
+  expect(table.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
+});
+
+it('changes nothing when run again', async () => {
+  const tableName = await createTestTable({ prefix: 'ensure-again' });
+  const before = await describe_(tableName);
+  expect(await ensureTable(client, tableName)).toEqual({ created: false, addedIndexes: [] });
+  const after = await describe_(tableName);
+  expect(after.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(before.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort());
+  expect(after.LatestStreamArn).toBe(before.LatestStreamArn);
+});
+
+it('adds the indexes an older local table lacks, and they answer queries', async () => {
+  const [newest, ...older] = [...tableDefinition.globalIndexes].reverse();
+  const tableName = await createTestTable({ prefix: 'ensure-old', shape: { ...tableDefinition, globalIndexes: older.reverse() } });
+  expect((await describe_(tableName)).GlobalSecondaryIndexes?.map((g) => g.IndexName)).not.toContain(newest!.indexName);
+
+  expect(await ensureTable(client, tableName)).toEqual({ created: false, addedIndexes: [newest!.indexName] });
+  const added = (await describe_(tableName)).GlobalSecondaryIndexes?.find((g) => g.IndexName === newest!.indexName);
+  expect(added).toMatchObject({ IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'ALL' } });
+
+  const { partitionKey, sortKey } = newest!;
+  await client.send(
+    new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' }, [partitionKey.name]: { S: 'P' }, [sortKey.name]: { S: 'S' }, extra: { S: 'kept' } } }),
+  );
+  const found = await client.send(
+    new QueryCommand({ TableName: tableName, IndexName: newest!.indexName, KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': partitionKey.name }, ExpressionAttributeValues: { ':p': { S: 'P' } } }),
+  );
+  expect(found.Items).toEqual([expect.objectContaining({ pk: { S: 'CASE#1' }, extra: { S: 'kept' } })]);
+});
+
+it('refuses, with a way out, an index whose keys differ from the definition', async () => {
+  const [first, ...rest] = tableDefinition.globalIndexes;
+  const wrongKeys = { ...first!, sortKey: { name: 'somethingElse', type: 'S' as const } };
+  const tableName = await createTestTable({ prefix: 'ensure-clash', shape: { ...tableDefinition, globalIndexes: [wrongKeys, ...rest] } });
+  await expect(ensureTable(client, tableName)).rejects.toThrow(/delete the local table/);
+});
