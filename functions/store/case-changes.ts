@@ -3,7 +3,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEvent } from '../domain/complaints/case';
 import { NotFoundError, StaleVersionError } from '../domain/errors';
 import { documentDb, tableName } from './client';
-import { keys } from './keys';
+import { indexKeys, keys } from './keys';
 
 /**
  * One change of a case: its attributes move from `expectedVersion` to the
@@ -63,7 +63,7 @@ export async function applyCaseChange(change: CaseChange): Promise<{ version: nu
         ExpressionAttributeValues: values,
       },
     },
-    { Put: { TableName, Item: { ...keys.caseEvent(change.caseId, version), entity: 'event', caseId: change.caseId, ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName, Item: { ...keys.caseEvent(change.caseId, version), ...indexKeys.changeFeed(event.at, change.caseId, version), entity: 'event', caseId: change.caseId, ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...(change.alsoCreate ?? []).map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
   ];
 

@@ -57,7 +57,7 @@ export async function createCase(record: CaseRecord, event: TimelineEvent, repla
   const ifAbsent = 'attribute_not_exists(pk)';
   const items = [
     { Put: { TableName, Item: { ...keys.case(record.caseId), entity: 'case', ...caseIndexKeys(record), ...record }, ConditionExpression: ifAbsent } },
-    { Put: { TableName, Item: { ...keys.caseEvent(record.caseId, event.seq), entity: 'event', caseId: record.caseId, ...event }, ConditionExpression: ifAbsent } },
+    { Put: { TableName, Item: { ...keys.caseEvent(record.caseId, event.seq), ...indexKeys.changeFeed(event.at, record.caseId, event.seq), entity: 'event', caseId: record.caseId, ...event }, ConditionExpression: ifAbsent } },
     ...(replay ? [{ Put: { TableName, Item: { ...keys.idempotency(replay.keyHash), entity: 'idempotency', ...replay }, ConditionExpression: ifAbsent } }] : []),
   ];
   for (let attempt = 1; ; attempt++) {

@@ -26,6 +26,12 @@ function deadlineShardOf(caseId: string): number {
 export const indexKeys = {
   /** By the China-time month of filing: statistics periods are China time. */
   byMonth: (receivedOn: string, receivedAt: string, caseId: string) => ({ monthPk: `MONTH#${receivedOn.slice(0, 7)}`, monthSk: `${receivedAt}#${caseId}` }),
+  /**
+   * The change feed statistics read: every timeline event (one per change of
+   * any case) sits in the byMonth index under the UTC day it happened, so an
+   * incremental run reads only what changed since its watermark.
+   */
+  changeFeed: (at: string, caseId: string, seq: number) => ({ monthPk: `CHANGED#${at.slice(0, 10)}`, monthSk: `${at}#${caseId}#${String(seq).padStart(6, '0')}` }),
   byMerchant: (creditCode: string, receivedAt: string, caseId: string) => ({ merchantPk: `MERCHANT#${creditCode}`, merchantSk: `${receivedAt}#${caseId}` }),
   byRegion: (prefectureCode: string, receivedAt: string, caseId: string) => ({ regionPk: `REGION#${prefectureCode}`, regionSk: `${receivedAt}#${caseId}` }),
   /**

@@ -53,7 +53,7 @@ export const tableDefinition = {
       indexName: 'byMonth',
       partitionKey: { name: 'monthPk', type: 'S' },
       sortKey: { name: 'monthSk', type: 'S' },
-      serves: 'admin listing and statistics change feed: cases by month received / changed',
+      serves: 'overloaded: cases by China-time month received (`MONTH#`), and the change feed of timeline events by UTC day (`CHANGED#`) that statistics read incrementally',
     },
   ] as GlobalIndexDefinition[],
 } as const;
