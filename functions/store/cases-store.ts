@@ -42,8 +42,7 @@ export function caseFromItem(item: Record<string, unknown>): CaseRecord {
 }
 
 function eventFromItem(item: Record<string, unknown>): TimelineEvent {
-  const { pk: _pk, sk: _sk, entity: _entity, caseId: _caseId, ...event } = item;
-  return event as unknown as TimelineEvent;
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name) && name !== 'caseId')) as unknown as TimelineEvent;
 }
 
 /**
