@@ -60,6 +60,7 @@ describe('filing and tracking a complaint', () => {
       merchant: { name: '郑州某某电器有限公司' },
       timeline: [{ seq: 1, actor: 'consumer', type: 'filed', status: 'received' }],
     });
+    expect(Object.keys(tracked.body.timeline[0]).sort()).toEqual(['actor', 'at', 'seq', 'status', 'step', 'type']);
     // The consumer's view carries no secrets and nothing of staff.
     expect(JSON.stringify(tracked.body)).not.toMatch(/accessCode|salt|hash/);
   });
