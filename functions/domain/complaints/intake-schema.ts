@@ -97,11 +97,19 @@ function crossFieldIssues(input: unknown, lang: Language) {
   return [];
 }
 
+/** Building the schema costs far more than using it; it changes only with the date. */
+let cachedSchema: { today: string; schema: ReturnType<typeof complaintSchema> } | undefined;
+
+function schemaFor(today: string) {
+  if (cachedSchema?.today !== today) cachedSchema = { today, schema: complaintSchema(today) };
+  return cachedSchema.schema;
+}
+
 export type ComplaintValidation = { ok: true; value: ComplaintInput } | { ok: false; issues: ReturnType<typeof toFieldIssues> };
 
 /** Every problem at once, so a user fixes the form in one pass. */
 export function validateComplaint(input: unknown, today: string, lang: Language): ComplaintValidation {
-  const parsed = complaintSchema(today).safeParse(input);
+  const parsed = schemaFor(today).safeParse(input);
   const crossField = crossFieldIssues(input, lang);
   const fieldIssues = parsed.success ? [] : toFieldIssues(parsed.error.issues, input, lang);
   const known = new Set(fieldIssues.map((i) => i.path));

@@ -13,7 +13,7 @@ import type { ComplaintInput } from '../../domain/complaints/intake-schema';
 import { ConflictError } from '../../domain/errors';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
-import { createCase, getIntakeReplay, type IntakeReplay } from '../../store/cases-store';
+import { createCase, type IntakeReplay } from '../../store/cases-store';
 
 export interface FiledComplaint {
   caseId: string;
@@ -42,11 +42,9 @@ export async function fileComplaint(
 ): Promise<{ filed: FiledComplaint; replayed: boolean }> {
   const { idempotencyKey, now } = request;
   const fingerprint = requestFingerprint(request.rawBody);
+  // No read first: the transaction's condition on the replay record finds a
+  // retry, and the common case (a first request) costs one round trip.
   const keyHash = idempotencyKey ? idempotencyKeyHash(idempotencyKey) : undefined;
-  if (idempotencyKey && keyHash) {
-    const earlier = await getIntakeReplay(keyHash);
-    if (earlier) return { filed: replayAnswer(idempotencyKey, earlier, fingerprint), replayed: true };
-  }
 
   const accessCode = newAccessCode();
   for (let attempt = 1; attempt <= caseIdAttempts; attempt++) {
