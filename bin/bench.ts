@@ -3,15 +3,26 @@
  *  1. intake throughput and p50/p99 latency through the local HTTP server at
  *     1, 8 and 32 concurrent clients, side by side with raw PutItem on the
  *     same DynamoDB Local in the same run, and their ratio;
- *  2. each Lambda bundle's size and cold import time.
+ *  2. each Lambda bundle's size and cold import time;
+ *  3. routing end to end: cases routed per second (filed -> routed) at 32
+ *     concurrent filers, and the p99 time from filing to routed (`bench/routing.ts`).
  * DynamoDB Local runs in memory so the disk does not dominate either side.
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { chinaDate } from '../functions/domain/calendar/working-days';
+import { hashAccessCode, newAccessCode } from '../functions/domain/complaints/access-code';
+import { newCase } from '../functions/domain/complaints/case';
+import { newCaseId } from '../functions/domain/complaints/case-id';
+import { parseComplaint } from '../functions/domain/complaints/intake-schema';
+import { calendar } from '../functions/reference';
+import { caseIndexKeys } from '../functions/store/cases-store';
 import { documentDb } from '../functions/store/client';
+import { keys } from '../functions/store/keys';
 import { validComplaint } from '../tests/fixtures/complaints';
 import { measureBundles } from './bench/bundles';
 import { runLoad, type LoadResult } from './bench/load';
+import { benchRouting, printRoutingBench } from './bench/routing';
 import { dynamoDbClient } from '../functions/store/client';
 import { ensureTable, startDynamoDbLocal } from './local/dynamodb-local';
 import { freePort } from './local/free-port';
@@ -51,10 +62,18 @@ async function main() {
     await response.arrayBuffer();
     return response.status === 201;
   };
-  // A raw write of an item the size of a filed case, with no validation, no HTTP, no transaction.
-  const rawItem = { ...validComplaint(), padding: 'x'.repeat(400) };
+  // The baseline: one plain PutItem of the very case item intake stores (same
+  // size, same index keys), with no HTTP, validation, event, idempotency
+  // record or transaction.
+  const template = newCase(parseComplaint(validComplaint(), chinaDate(new Date()), 'en'), {
+    caseId: 'HN0000-0000-0000',
+    now: new Date(),
+    accessCode: hashAccessCode(newAccessCode()),
+    calendar,
+  }).record;
   const rawPut = async () => {
-    await documentDb().send(new PutCommand({ TableName: 'bench-raw', Item: { pk: `RAW#${randomUUID()}`, sk: 'CASE', ...rawItem } }));
+    const record = { ...template, caseId: newCaseId(template.receivedOn) };
+    await documentDb().send(new PutCommand({ TableName: 'bench-raw', Item: { ...keys.case(record.caseId), entity: 'case', ...caseIndexKeys(record), ...record } }));
     return true;
   };
 
@@ -76,6 +95,8 @@ async function main() {
   for (const line of ratios) console.log(line);
 
   await server.close();
+  // 3. routing end to end (filed -> routed) at 32 concurrent filers, and at 2 (below the router's capacity), on a table of its own.
+  printRoutingBench(await benchRouting({ endpoint: dynamo.endpoint, concurrencies: [32, 2], seconds: secondsPerRun }));
   await dynamo.stop();
 
   console.log('\nLambda bundles (esbuild, minified, CommonJS, node22, AWS SDK v3 included), cold import in a fresh Node process');

@@ -26,6 +26,18 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/openapi.json', handler: 'openapi', auth: 'none', table: 'none' },
   { method: 'POST', path: '/v1/complaints', handler: 'complaints/file-complaint', auth: 'none', table: 'readWrite' },
   { method: 'GET', path: '/v1/complaints/{caseId}', handler: 'complaints/get-complaint', auth: 'none', table: 'readWrite' },
+  { method: 'POST', path: '/v1/complaints/{caseId}/actions', handler: 'complaints/complaint-actions', auth: 'none', table: 'readWrite' },
+  { method: 'GET', path: '/v1/cases', handler: 'cases/list-cases', auth: 'jwt', table: 'read' },
+  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'cases/get-case', auth: 'jwt', table: 'read' },
+  { method: 'POST', path: '/v1/cases/{caseId}/actions', handler: 'cases/case-actions', auth: 'jwt', table: 'readWrite' },
+  { method: 'POST', path: '/v1/admin/jobs/{job}', handler: 'admin/run-job', auth: 'jwt', table: 'readWrite' },
+  { method: 'PUT', path: '/v1/merchants/{creditCode}', handler: 'merchants/put-merchant', auth: 'jwt', table: 'readWrite' },
+  { method: 'GET', path: '/v1/safety-reports', handler: 'safety-reports', auth: 'jwt', table: 'read' },
+  { method: 'GET', path: '/v1/collective-candidates', handler: 'collective-candidates', auth: 'jwt', table: 'read' },
+  { method: 'GET', path: '/v1/stats', handler: 'stats/get-stats', auth: 'none', table: 'read' },
+  { method: 'GET', path: '/v1/stats.csv', handler: 'stats/get-stats-csv', auth: 'none', table: 'read' },
+  { method: 'GET', path: '/v1/merchants/{creditCode}/record', handler: 'merchant-record', auth: 'none', table: 'read' },
+  { method: 'GET', path: '/v1/disclosures', handler: 'disclosures', auth: 'none', table: 'read' },
 ];
 
 /** Background handlers: DynamoDB stream consumers and scheduled jobs. */
@@ -45,9 +57,18 @@ export interface ScheduledJobDefinition {
   everyMinutes: number;
 }
 
-export const streamConsumers: readonly StreamConsumerDefinition[] = [];
+export const streamConsumers: readonly StreamConsumerDefinition[] = [
+  // Routes each newly filed case. Every write reaches the stream and about 1 record in 6 is a filed case, so a
+  // batch of 100 routes some 15 cases side by side; the partial batch response keeps a retry to what failed.
+  { handler: 'stream/router', table: 'readWrite', batchSize: 100, retryAttempts: 3 },
+];
 
-export const scheduledJobs: readonly ScheduledJobDefinition[] = [];
+export const scheduledJobs: readonly ScheduledJobDefinition[] = [
+  // Cases whose acceptance, ODR or mediation deadline has passed take their timeout.
+  { job: 'sweep-deadlines', handler: 'jobs/sweep-deadlines', table: 'readWrite', everyMinutes: 15 },
+  // Publishes due disclosures and brings the statistics up to date from the change feed.
+  { job: 'aggregate', handler: 'jobs/aggregate', table: 'readWrite', everyMinutes: 15 },
+];
 
 /** Every handler module the route table and the background tables name, once. */
 export function handlerModules(): string[] {

@@ -31,9 +31,26 @@ function claim(claims: Claims, name: string): unknown {
   return claims[`custom:${name}`] ?? claims[name];
 }
 
+/**
+ * The token's subject (`sub`) of a principal: which person acted, for
+ * staff-only records such as who claimed a case. Kept beside the principal
+ * rather than in it, so principals compare by role and scope alone.
+ */
+const subjects = new WeakMap<StaffPrincipal, string>();
+
+export function subjectOf(principal: StaffPrincipal): string | undefined {
+  return subjects.get(principal);
+}
+
 /** `undefined` when no token was presented; 403 when the token names no usable role. */
 export function principalFromClaims(claims: Claims | undefined): StaffPrincipal | undefined {
   if (!claims) return undefined;
+  const principal = principalOfRole(claims);
+  if (typeof claims.sub === 'string' && claims.sub.length > 0) subjects.set(principal, claims.sub);
+  return principal;
+}
+
+function principalOfRole(claims: Claims): StaffPrincipal {
   const roles = groupsOf(claims).filter((g): g is StaffRole => (staffRoles as readonly string[]).includes(g));
   // A token with several groups acts with the most specific one; admin last.
   const role = roles.find((r) => r !== 'admin') ?? roles[0];

@@ -1,34 +1,29 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { associationFor } from '../domain/routing/association';
 import { prefectureOf } from '../reference';
 import type { AccessFailures } from '../domain/complaints/access-throttle';
-import type { CaseRecord, TimelineEvent } from '../domain/complaints/case';
-import type { SealedSecret } from '../domain/complaints/idempotency';
+import { filingEvent, type CaseRecord, type TimelineEvent } from '../domain/complaints/case';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
 import { keyAttributes } from './table-definition';
 
-/** The first answer to an idempotent intake request, kept for its retries. */
-export interface IntakeReplay {
-  keyHash: string;
-  fingerprint: string;
-  response: { caseId: string; status: string; deadline: unknown; accessCode: SealedSecret };
-  /** Epoch seconds; the table's TTL removes the record after that. */
-  expiresAt: number;
-}
+export type CreateCaseOutcome = { kind: 'created' } | { kind: 'exists'; existing: CaseRecord };
 
-export type CreateCaseOutcome = { kind: 'created' } | { kind: 'replay'; replay: IntakeReplay } | { kind: 'case_id_taken' };
 
-const transactionAttempts = 4;
-
-/** The index keys a case carries: who may list it. */
+/**
+ * The index keys a case carries: who may list it. A case is in its
+ * association's queue from filing, so one the router never reaches (a
+ * dead-lettered record) still shows up there as `received`. The router
+ * fixes `associationId` from the merchant registry; the prefecture it names
+ * is also the regulator's region (SPEC section 6: where the dispute is handled).
+ */
 export function caseIndexKeys(record: CaseRecord) {
   const { caseId, receivedAt, receivedOn, complaint } = record;
-  const merchantRegion = complaint.merchant.regionCode ? prefectureOf(complaint.merchant.regionCode) : undefined;
-  const region = merchantRegion ?? prefectureOf(complaint.consumer.regionCode) ?? '410000';
+  const region = record.associationId ?? associationFor(complaint.merchant.regionCode, complaint.consumer.regionCode, prefectureOf);
   return {
     ...indexKeys.byMonth(receivedOn, receivedAt, caseId),
     ...indexKeys.byRegion(region, receivedAt, caseId),
+    ...indexKeys.byAssociation(region, receivedAt, caseId),
     ...(complaint.merchant.creditCode ? indexKeys.byMerchant(complaint.merchant.creditCode, receivedAt, caseId) : {}),
     ...(record.deadline ? indexKeys.byDeadline(record.deadline.date, caseId) : {}),
   };
@@ -46,43 +41,34 @@ function eventFromItem(item: Record<string, unknown>): TimelineEvent {
 }
 
 /**
- * Files a case: the case, its first timeline event and (with an
- * Idempotency-Key) the replay record are written in one transaction, each
- * only if absent — so a retry can neither create a second case nor lose the
- * first answer.
+ * Files a case with one conditional write: the case item, which also records
+ * its filing (the first timeline event is derived from it) and, with an
+ * Idempotency-Key, what a retry needs. If the id is taken, the case holding
+ * it is returned, so the caller can tell a retry from a collision.
  */
-export async function createCase(record: CaseRecord, event: TimelineEvent, replay?: IntakeReplay): Promise<CreateCaseOutcome> {
-  const TableName = tableName();
-  const ifAbsent = 'attribute_not_exists(pk)';
-  const items = [
-    { Put: { TableName, Item: { ...keys.case(record.caseId), entity: 'case', ...caseIndexKeys(record), ...record }, ConditionExpression: ifAbsent } },
-    { Put: { TableName, Item: { ...keys.caseEvent(record.caseId, event.seq), ...indexKeys.changeFeed(event.at, record.caseId, event.seq), entity: 'event', caseId: record.caseId, ...event }, ConditionExpression: ifAbsent } },
-    ...(replay ? [{ Put: { TableName, Item: { ...keys.idempotency(replay.keyHash), entity: 'idempotency', ...replay }, ConditionExpression: ifAbsent } }] : []),
-  ];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await documentDb().send(new TransactWriteCommand({ TransactItems: items }));
-      return { kind: 'created' };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      if (replay && reasons[2]?.Code === 'ConditionalCheckFailed') {
-        // A concurrent retry with the same key won; its answer is ours.
-        const existing = await getIntakeReplay(replay.keyHash);
-        if (existing) return { kind: 'replay', replay: existing };
-      }
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return { kind: 'case_id_taken' };
-      const conflicted = reasons.some((r) => r.Code === 'TransactionConflict');
-      if (!conflicted || attempt >= transactionAttempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
-    }
+export async function createCase(record: CaseRecord): Promise<CreateCaseOutcome> {
+  try {
+    await documentDb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.case(record.caseId), entity: 'case', ...caseIndexKeys(record), ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return { kind: 'created' };
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    // Rare: a retry or an id collision. Read what holds the id.
+    const existing = await getCase(record.caseId);
+    if (!existing) throw error;
+    return { kind: 'exists', existing };
   }
 }
 
-export async function getIntakeReplay(keyHash: string): Promise<IntakeReplay | undefined> {
-  const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: keys.idempotency(keyHash), ConsistentRead: true }));
-  if (!Item || (typeof Item.expiresAt === 'number' && Item.expiresAt * 1000 < Date.now())) return undefined;
-  return { keyHash: Item.keyHash, fingerprint: Item.fingerprint, response: Item.response, expiresAt: Item.expiresAt } as IntakeReplay;
+/** The case item alone, strongly consistent. */
+export async function getCase(caseId: string): Promise<CaseRecord | undefined> {
+  const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: keys.case(caseId), ConsistentRead: true }));
+  return Item ? caseFromItem(Item) : undefined;
 }
 
 export interface StoredCase {
@@ -114,7 +100,9 @@ export async function readCase(caseId: string): Promise<StoredCase | undefined> 
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return record && { record, timeline, accessFailures };
+  if (!record) return undefined;
+  if (!timeline.some((event) => event.seq === 1)) timeline.unshift(filingEvent(record));
+  return { record, timeline, accessFailures };
 }
 
 /**

@@ -7,11 +7,30 @@ export const keys = {
   caseEvent: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(6, '0')}` }),
   accessFailures: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'ACCESS_FAILURES' }),
   casePartition: (caseId: string) => `CASE#${caseId}`,
-  idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'RESPONSE' }),
   merchant: (creditCode: string) => ({ pk: `MERCHANT#${creditCode}`, sk: 'PROFILE' }),
   association: (id: string) => ({ pk: `ASSOCIATION#${id}`, sk: 'PROFILE' }),
   ruleSet: (ruleSetId: string, version: number) => ({ pk: `RULESET#${ruleSetId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+  /**
+   * Routing: the open case for one (consumer phone, merchant, order), by a
+   * hash of the three. Looked up by key when a case is routed, so the
+   * duplicate check never Scans; stale once that case is no longer open.
+   */
+  openCaseMarker: (duplicateKeyHash: string) => ({ pk: `OPENCASE#${duplicateKeyHash}`, sk: 'OPEN' }),
+  /** Every safety report of the province in one partition, newest last; `indexKeys.safetyByRegion` splits them by prefecture. */
+  safetyReport: (reportedAt: string, caseId: string) => ({ pk: 'SAFETY#410000', sk: `REPORT#${reportedAt}#${caseId}` }),
+  safetyReportsOfProvince: () => 'SAFETY#410000',
+  /**
+   * Collective-action candidates: one item per association, China month,
+   * merchant and category, holding the ids of the cases routed there. A
+   * mediator's look-up reads the few months of its own partition.
+   */
+  collectiveGroup: (associationId: string, month: string, merchantKey: string, category: string) => ({
+    pk: `COLLECTIVE#${associationId}`,
+    sk: `MONTH#${month}#${merchantKey}#${category}`,
+  }),
+  collectivePartition: (associationId: string) => `COLLECTIVE#${associationId}`,
+  collectiveMonthPrefix: (month: string) => `MONTH#${month}#`,
 };
 
 export const deadlineShards = 4;
@@ -40,4 +59,68 @@ export const indexKeys = {
    */
   byDeadline: (deadline: string, caseId: string) => ({ duePk: `DUE#${deadlineShardOf(caseId)}`, dueSk: `${deadline}#${caseId}` }),
   byAssociation: (associationId: string, receivedAt: string, caseId: string) => ({ assocPk: `ASSOCIATION#${associationId}`, assocSk: `${receivedAt}#${caseId}` }),
+  /** A safety report in its prefecture's list (byRegion index, beside the regulator's cases under `REGION#`). */
+  safetyByRegion: (prefectureCode: string, reportedAt: string, caseId: string) => ({ regionPk: `SAFETY#${prefectureCode}`, regionSk: `${reportedAt}#${caseId}` }),
+};
+
+/**
+ * Partition values the case listings (`GET /v1/cases`) and the deadline
+ * sweeper query: taken from the builders above, so they cannot drift from
+ * what is written.
+ */
+export const indexPartitions = {
+  byAssociation: (associationId: string) => indexKeys.byAssociation(associationId, '', '').assocPk,
+  byMerchant: (creditCode: string) => indexKeys.byMerchant(creditCode, '', '').merchantPk,
+  byRegion: (prefectureCode: string) => indexKeys.byRegion(prefectureCode, '', '').regionPk,
+  byMonth: (month: string) => indexKeys.byMonth(`${month}-01`, '', '').monthPk,
+  /** Every shard of the deadline index. */
+  byDeadline: () => Array.from({ length: deadlineShards }, (_, shard) => `DUE#${shard}`),
+};
+
+/** The deadline index attributes after a change: set for a deadline the sweeper watches, removed otherwise. */
+export function deadlineIndexChange(caseId: string, sweptDeadline: string | undefined): { set: Record<string, string>; remove: string[] } {
+  return sweptDeadline === undefined ? { set: {}, remove: ['duePk', 'dueSk'] } : { set: indexKeys.byDeadline(sweptDeadline, caseId), remove: [] };
+}
+
+/**
+ * Statistics (issue 4). Cells live under a generation, so a rebuild writes
+ * a complete new set and switches to it in one write of the state item.
+ */
+export const statisticsKeys = {
+  /** Watermark, current generation, periods with cells, when last computed. */
+  state: () => ({ pk: 'STATS', sk: 'STATE' }),
+  /** One aggregation run at a time (a lease). */
+  lock: () => ({ pk: 'STATS', sk: 'LOCK' }),
+  /** The chunk of case changes being applied, so a crashed run is finished exactly once. */
+  pendingChunk: () => ({ pk: 'STATS', sk: 'PENDING' }),
+  cellPartition: (generation: number, period: string) => `STATS#${generation}#${period}`,
+  cell: (generation: number, period: string, by: string, key: string) => ({ pk: `STATS#${generation}#${period}`, sk: `${by}#${key}` }),
+  /** What was last counted for a case (its facts at a version). */
+  contribution: (caseId: string) => ({ pk: `STATSCASE#${caseId}`, sk: 'COUNTED' }),
+  monthPartition: (month: string) => indexPartitions.byMonth(month),
+  changeFeedPartition: (utcDay: string) => indexKeys.changeFeed(`${utcDay}T00:00:00.000Z`, '', 0).monthPk,
+};
+
+/**
+ * Public disclosure (issue 4). A published record is one item keyed by its
+ * public reference; the four listings are overloaded GSI partitions under
+ * `DISCLOSURE#...`, newest first by `<publishedAt>#<publicRef>`.
+ */
+export const disclosureKeys = {
+  record: (publicRef: string) => ({ pk: `DISCLOSURE#${publicRef}`, sk: 'RECORD' }),
+  /** Candidates by the day their objection window ends: the schedule publishes what is due. */
+  duePartition: () => 'DISCLOSURE_DUE',
+  due: (objectionUntil: string, caseId: string) => ({ pk: 'DISCLOSURE_DUE', sk: `${objectionUntil}#${caseId}` }),
+  listings: (record: { publicRef: string; publishedAt: string; creditCode: string | null; region: string; category: string }) => {
+    const sortKey = `${record.publishedAt}#${record.publicRef}`;
+    return {
+      assocPk: 'DISCLOSURE#ALL',
+      assocSk: sortKey,
+      regionPk: `DISCLOSURE#${record.region}`,
+      regionSk: sortKey,
+      monthPk: `DISCLOSURE#${record.category}`,
+      monthSk: sortKey,
+      ...(record.creditCode ? { merchantPk: `DISCLOSURE#${record.creditCode}`, merchantSk: sortKey } : {}),
+    };
+  },
 };

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { maxStreamRecordAge } from '../../lib/background';
 import { functionProfiles } from '../../lib/handler-function';
-import { fixtureScheduledJobs, fixtureStreamConsumers } from './support/fixtures';
+import { scheduledJobs, streamConsumers } from '../../functions/routes';
 import { actionsOf, expectTableAccess, statementsOf } from './support/iam';
 import { logicalIdOf, synthRedress, type SynthesisedRedress } from './support/synth-redress';
 
@@ -9,7 +9,7 @@ let synthesised: SynthesisedRedress;
 let tableId: string;
 
 beforeAll(async () => {
-  synthesised = await synthRedress({ tables: { streamConsumers: fixtureStreamConsumers, scheduledJobs: fixtureScheduledJobs } });
+  synthesised = await synthRedress();
   tableId = logicalIdOf(synthesised.stack, synthesised.stack.data.table);
 });
 
@@ -17,7 +17,7 @@ const fnProps = (fn: { fn: { node: { defaultChild?: unknown } } }) =>
   synthesised.resources[logicalIdOf(synthesised.stack, fn.fn)]!.Properties as Record<string, unknown>;
 
 describe('stream consumers', () => {
-  test.each(fixtureStreamConsumers)('$handler reads the table stream with retries, bisection, item failures and a DLQ', (consumer) => {
+  test.each(streamConsumers)('$handler reads the table stream with retries, bisection, item failures and a DLQ', (consumer) => {
     const fn = synthesised.stack.background.streamFunctions.get(consumer.handler)!;
     const queue = synthesised.stack.background.deadLetterQueues.get(consumer.handler)!;
     const queueId = logicalIdOf(synthesised.stack, queue);
@@ -34,7 +34,7 @@ describe('stream consumers', () => {
     });
   });
 
-  test.each(fixtureStreamConsumers)("$handler's dead-letter queue is encrypted, TLS-only and keeps messages 14 days", (consumer) => {
+  test.each(streamConsumers)("$handler's dead-letter queue is encrypted, TLS-only and keeps messages 14 days", (consumer) => {
     const queueId = logicalIdOf(synthesised.stack, synthesised.stack.background.deadLetterQueues.get(consumer.handler)!);
     expect(synthesised.resources[queueId]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     synthesised.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -47,7 +47,7 @@ describe('stream consumers', () => {
     });
   });
 
-  test.each(fixtureStreamConsumers)('$handler may read the stream, send to its DLQ, and use the table as its entry says', (consumer) => {
+  test.each(streamConsumers)('$handler may read the stream, send to its DLQ, and use the table as its entry says', (consumer) => {
     const fn = synthesised.stack.background.streamFunctions.get(consumer.handler)!;
     const statements = statementsOf(synthesised, fn);
     const streamStatement = statements.find((s) => JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [tableId, 'StreamArn'] }));
@@ -57,7 +57,7 @@ describe('stream consumers', () => {
     expectTableAccess(synthesised, fn, consumer.table);
   });
 
-  test.each(fixtureStreamConsumers)('$handler is a Node.js 22 arm64 function sized for stream batches', (consumer) => {
+  test.each(streamConsumers)('$handler is a Node.js 22 arm64 function sized for stream batches', (consumer) => {
     const props = fnProps(synthesised.stack.background.streamFunctions.get(consumer.handler)!);
     expect(props).toMatchObject({
       Runtime: 'nodejs22.x',
@@ -77,7 +77,7 @@ function minutesOfRate(expression: string): number {
 }
 
 describe('scheduled jobs', () => {
-  test.each(fixtureScheduledJobs)('$job runs every $everyMinutes minutes on an EventBridge schedule', (job) => {
+  test.each(scheduledJobs)('$job runs every $everyMinutes minutes on an EventBridge schedule', (job) => {
     const fn = synthesised.stack.background.jobFunctions.get(job.job)!;
     const fnId = logicalIdOf(synthesised.stack, fn.fn);
     const ruleId = logicalIdOf(synthesised.stack, synthesised.stack.background.schedules.get(job.job)!);
@@ -96,7 +96,7 @@ describe('scheduled jobs', () => {
     });
   });
 
-  test.each(fixtureScheduledJobs)("$job's function uses the table as its entry says, with the job profile", (job) => {
+  test.each(scheduledJobs)("$job's function uses the table as its entry says, with the job profile", (job) => {
     const fn = synthesised.stack.background.jobFunctions.get(job.job)!;
     expectTableAccess(synthesised, fn, job.table);
     expect(fnProps(fn)).toMatchObject({
@@ -108,7 +108,7 @@ describe('scheduled jobs', () => {
   });
 
   test('each job has exactly one schedule and each consumer exactly one event source mapping', () => {
-    synthesised.template.resourceCountIs('AWS::Events::Rule', fixtureScheduledJobs.length);
-    synthesised.template.resourceCountIs('AWS::Lambda::EventSourceMapping', fixtureStreamConsumers.length);
+    synthesised.template.resourceCountIs('AWS::Events::Rule', scheduledJobs.length);
+    synthesised.template.resourceCountIs('AWS::Lambda::EventSourceMapping', streamConsumers.length);
   });
 });

@@ -28,8 +28,10 @@ function isDebian(): boolean {
 async function install(): Promise<string> {
   const options = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 * 1024 * 1024 };
   try {
-    await run('apt-get', ['update', '-qq'], options);
-    await run('apt-get', ['install', '-y', '-qq', ...debianPackages], options);
+    // Another test process installing at the same time holds apt's lock: wait for it instead of failing.
+    const waitForLock = ['-o', 'DPkg::Lock::Timeout=600'];
+    await run('apt-get', [...waitForLock, 'update', '-qq'], options);
+    await run('apt-get', [...waitForLock, 'install', '-y', '-qq', ...debianPackages], options);
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? error).trim().split('\n').pop();
     throw new Error(`Installing Chromium with apt-get failed (${stderr}). ${installHint}`);
@@ -43,7 +45,7 @@ export function ensureChromium(): Promise<string> {
   if (existsSync(chromiumPath)) return Promise.resolve(chromiumPath);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !isDebian()) return Promise.reject(new Error(installHint));
-  // One install even when several test files ask at once.
+  // One install however many tests of this process ask at once.
   installing ??= install();
   return installing;
 }

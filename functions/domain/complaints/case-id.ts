@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 
 /**
  * Case ids people can read over the phone: `HN2611-7K3M-9QXA` — province,
@@ -29,7 +29,22 @@ export function randomSymbolsOf(length: number, random: (max: number) => number 
 
 /** `receivedOn` is the China-time date of filing, `YYYY-MM-DD`. */
 export function newCaseId(receivedOn: string, random?: (max: number) => number): string {
-  const body = randomSymbolsOf(randomSymbols, random);
+  return formatCaseId(receivedOn, randomSymbolsOf(randomSymbols, random));
+}
+
+/**
+ * The `attempt`-th case id a filing with this Idempotency-Key may take: a
+ * retry derives the same ids, so it finds the first request's case by key
+ * instead of needing a separate idempotency record (one write per filing).
+ */
+export function caseIdForIdempotencyKey(receivedOn: string, keyHash: string, attempt: number): string {
+  const digest = createHash('sha256').update(`case-id:${keyHash}:${attempt}`).digest();
+  let body = '';
+  for (let i = 0; i < randomSymbols; i++) body += alphabet[digest[i]! % 32];
+  return formatCaseId(receivedOn, body);
+}
+
+function formatCaseId(receivedOn: string, body: string): string {
   const check = luhnMod32(body);
   const symbols = body + check;
   return `HN${receivedOn.slice(2, 4)}${receivedOn.slice(5, 7)}-${symbols.slice(0, 4)}-${symbols.slice(4)}`;

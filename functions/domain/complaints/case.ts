@@ -2,7 +2,10 @@ import { addWorkingDays, chinaDate, isCovered } from '../calendar/working-days';
 import type { Label } from '../i18n';
 import type { ActorRole, CaseStatus, CaseStep } from '../lifecycle';
 import type { WorkingCalendar } from '../../reference/types';
+import { consumerOffer, staffOnlyEventTypes, type Agreement, type CaseOutcome, type Offer, type Payout, type Rating } from '../cases/case-fields';
+import type { CaseDisclosure } from '../disclosure/case-disclosure';
 import type { AccessCodeHash } from './access-code';
+import type { SealedSecret } from './idempotency';
 import type { ComplaintInput } from './intake-schema';
 
 /** SPEC section 2: acceptance is decided within 7 working days of receipt. */
@@ -26,8 +29,41 @@ export interface TimelineEvent {
   type: string;
   status: CaseStatus;
   step: CaseStep | null;
-  reason?: { code?: string; text?: Label };
+  reason?: { code?: string; text?: Label; rule?: RuleReference; inputs?: RoutingInputs };
   text?: string;
+  /** Offers, payments and recoveries: the amount in fen. */
+  amountFen?: number;
+}
+
+/** Which rule of which rule-set version decided (SPEC section 3). */
+export interface RuleReference {
+  ruleSetId: string;
+  ruleSetVersion: number;
+  ruleId: string;
+}
+
+/** What the router saw, fact by fact (`claim.amountFen`, `purchase.ageDays`, ...), so a person can retrace a decision. */
+export type RoutingInputs = Record<string, string | number | boolean | null>;
+
+/**
+ * The router's decision, kept on the case. `ruleId` names what decided: a
+ * routing rule when accepted, the triage reason when refused or left for
+ * review. `step` is where the rules send the case (for a review, where a
+ * mediator's `accept` sends it); a refused case has none.
+ */
+export interface CaseRouting extends RuleReference {
+  outcome: 'accepted' | 'not_accepted' | 'review';
+  step?: CaseStep;
+  /** `time_barred`, `duplicate` or `no_respondent` when refused. */
+  refusalReason?: string;
+  /** Why a mediator must decide, when left for review. */
+  reviewReason?: string;
+  /** The one line the consumer reads. */
+  reason: Label;
+  associationId: string;
+  routedAt: string;
+  /** Staff only: the open case this one repeats. */
+  duplicateOf?: string;
 }
 
 export interface CaseRecord {
@@ -43,7 +79,50 @@ export interface CaseRecord {
   deadline: Deadline | null;
   complaint: ComplaintInput;
   accessCode: AccessCodeHash;
+  /** With an Idempotency-Key: what a retry needs to get the first answer back (never shown in any view). */
+  intake?: IntakeReplay;
   updatedAt: string;
+  /** Staff and consumer actions (`functions/domain/cases/`): offers made, who took the case (a token subject, staff only), outcomes. */
+  offers?: Offer[];
+  claimedBy?: string;
+  agreement?: Agreement;
+  payout?: Payout;
+  rating?: Rating;
+  /** How the case ended before it closed, and the China date it closed (the rating window counts from it). */
+  outcome?: CaseOutcome;
+  closedOn?: string;
+  /** A mediator's `refuse` reason code (the router's own refusals are in `routing.refusalReason`). */
+  refusalReason?: string;
+  collectiveFlagged?: boolean;
+  /** Set once by the router; absent while the case waits to be routed. */
+  routing?: CaseRouting;
+  /** Where `accept` / `route_accept` / `acceptance_timeout` send the case (lifecycle `CaseSnapshot.routedStep`). */
+  routedStep?: CaseStep;
+  /** The consumer association whose queue holds the case (the prefecture of the merchant, else of the consumer, else 410000). */
+  associationId?: string;
+  /** China date the case was accepted: the mediation deadline counts from it. */
+  acceptedOn?: string;
+  /** A safety report was raised for this case (SPEC section 3). */
+  safetyReport?: { prefectureCode: string; reportedAt: string };
+  /** Public disclosure (SPEC section 6, `functions/domain/disclosure/`): candidate, objected, published or withheld. */
+  disclosure?: CaseDisclosure;
+}
+
+/** What a retried filing needs: which key filed it, which body, and the access code sealed under the key. */
+export interface IntakeReplay {
+  keyHash: string;
+  fingerprint: string;
+  accessCode: SealedSecret;
+  /** The deadline the first answer showed. */
+  deadline: Deadline | null;
+}
+
+/**
+ * The first timeline event. The case item itself records its filing (one
+ * write at intake, the hot path), so the event is derived from it.
+ */
+export function filingEvent(record: Pick<CaseRecord, 'receivedAt'>): TimelineEvent {
+  return { seq: 1, at: record.receivedAt, actor: 'consumer', type: 'filed', status: 'received', step: null };
 }
 
 export function deadlineAfter(kind: Deadline['kind'], from: string, workingDays: number, calendar: WorkingCalendar): Deadline {
@@ -69,8 +148,14 @@ export function newCase(input: ComplaintInput, options: { caseId: string; now: D
     accessCode: options.accessCode,
     updatedAt: receivedAt,
   };
-  const event: TimelineEvent = { seq: 1, at: receivedAt, actor: 'consumer', type: 'filed', status: 'received', step: null };
-  return { record, event };
+  return { record, event: filingEvent(record) };
+}
+
+/** The routing decision in plain words, without staff-only detail (which other case a duplicate repeats). */
+function consumerRouting(routing: CaseRouting | undefined) {
+  if (!routing) return null;
+  const { outcome, ruleId, ruleSetId, ruleSetVersion, step, refusalReason, reason, associationId } = routing;
+  return { outcome, ruleId, ruleSetId, ruleSetVersion, step: step ?? null, ...(refusalReason ? { refusalReason } : {}), reason, associationId };
 }
 
 /** What the consumer sees with their access code: their case, without staff identities or the code hash. */
@@ -87,9 +172,9 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
     issue: complaint.issue,
     merchant: { name: complaint.merchant.name },
     claim: complaint.claim,
-    routing: null as null | { ruleId: string; reason: Label },
-    timeline: [...timeline].sort((a, b) => a.seq - b.seq),
-    offers: [] as unknown[],
+    routing: consumerRouting(record.routing),
+    timeline: timeline.filter((event) => !staffOnlyEventTypes.has(event.type)).sort((a, b) => a.seq - b.seq),
+    offers: (record.offers ?? []).map(consumerOffer),
   };
 }
 

@@ -13,7 +13,7 @@ const placeholderNames = new Set([
   'unknown', 'none', 'na', 'null', 'nil', 'seller', 'shop', 'store', 'merchant',
 ]);
 
-function normalisedName(name: string): string {
+export function normalisedName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
 }
 

@@ -1,7 +1,15 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { complaintSchema } from '../../domain/complaints/intake-schema';
+import { consumerActionBodySchema, staffActionBodySchema } from '../../domain/cases/action-schemas';
+import { defaultPageSize, maxPageSize } from '../../domain/cases/list-query';
+import { caseStatuses, caseSteps } from '../../domain/lifecycle';
+import { jobRequestSchema } from '../../services/jobs/run-job';
 import { routes, type RouteDefinition } from '../../routes';
+import { disclosureListQuerySchema, handlingResults } from '../../domain/disclosure';
+import { statisticsQuerySchema } from '../../domain/statistics';
+import { merchantRegistrationSchema } from '../../services/merchants/merchant-schema';
+import { safetyReportsQuerySchema } from '../../services/safety/list-safety-reports';
 
 /**
  * The API document, generated from the route table and the same zod schemas
@@ -21,6 +29,102 @@ const deadline = z.object({ kind: z.string(), date: z.string(), provisional: z.b
 const filed = z.object({ caseId: z.string(), accessCode: z.string(), status: z.string(), deadline }).meta({ id: 'FiledComplaint' });
 
 const caseIdParam = z.object({ caseId: z.string().meta({ example: 'HN2611-7K3M-9QXA' }) });
+
+const storedMerchant = merchantRegistrationSchema.extend({ creditCode: z.string(), version: z.number().int(), updatedAt: z.string() }).meta({ id: 'Merchant' });
+
+const safetyReport = z
+  .object({
+    caseId: z.string(),
+    reportedAt: z.string(),
+    reportedOn: z.string(),
+    prefectureCode: z.string(),
+    regionCode: z.string(),
+    category: z.string(),
+    issue: z.string(),
+    merchant: z.object({ name: z.string(), creditCode: z.string().optional() }),
+    injuryDescription: z.string().optional(),
+    harmKnownSince: z.string(),
+  })
+  .meta({ id: 'SafetyReport' });
+
+const figureFields = {
+  received: z.number().int().nullable(),
+  accepted: z.number().int().nullable(),
+  notAccepted: z.number().int().nullable(),
+  notAcceptedByReason: z.record(z.string(), z.number().int()).nullable(),
+  resolved: z.number().int().nullable(),
+  unresolved: z.number().int().nullable(),
+  withdrawn: z.number().int().nullable(),
+  resolutionRate: z.number().nullable(),
+  medianDaysToClose: z.number().int().nullable(),
+  p90DaysToClose: z.number().int().nullable(),
+  amountRecoveredFen: z.number().int().nullable(),
+  advancePayouts: z.number().int().nullable(),
+  safetyReports: z.number().int().nullable(),
+  meanRating: z.number().nullable(),
+};
+
+const statisticsAnswer = z
+  .object({
+    period: z.string(),
+    by: z.string(),
+    generatedAt: z.string().nullable(),
+    rows: z.array(z.object({ key: z.string(), label: z.string(), suppressed: z.boolean(), ...figureFields }).meta({ id: 'StatisticsRow' })),
+  })
+  .meta({ id: 'Statistics' });
+
+const merchantRecordBody = z
+  .object({
+    creditCode: z.string(),
+    name: z.string(),
+    from: z.string(),
+    to: z.string(),
+    complaints12m: z.number().int(),
+    accepted: z.number().int(),
+    notAccepted: z.number().int(),
+    resolved: z.number().int(),
+    unresolved: z.number().int(),
+    withdrawn: z.number().int(),
+    resolutionRate: z.number().nullable(),
+    medianDaysToClose: z.number().int().nullable(),
+    odr: z.boolean(),
+    advancePayout: z.object({ limitFen: z.number().int() }).nullable(),
+    offlineNoReasonReturn: z.boolean(),
+    generatedAt: z.string().nullable(),
+  })
+  .meta({ id: 'MerchantRecord' });
+
+const publicDisclosureBody = z
+  .object({
+    publicRef: z.string().meta({ example: 'GS-7K3M9QXA2B' }),
+    complainantType: z.literal('individual'),
+    merchant: z.object({ name: z.string(), creditCode: z.string().nullable() }),
+    category: z.string(),
+    region: z.string(),
+    monthFiled: z.string(),
+    monthOfDispute: z.string(),
+    issue: z.string(),
+    requestType: z.string(),
+    handlingResult: z.enum(handlingResults),
+    monthHandled: z.string(),
+    publishedOn: z.string(),
+    narrative: z.string().optional(),
+  })
+  .meta({ id: 'Disclosure' });
+
+const collectiveList = z
+  .object({
+    items: z.array(
+      z.object({
+        merchant: z.object({ name: z.string(), creditCode: z.string().optional() }),
+        category: z.string(),
+        caseCount: z.number().int(),
+        cases: z.array(z.object({ caseId: z.string(), receivedAt: z.string(), status: z.string(), step: z.string().nullable() })),
+      }),
+    ),
+    window: z.object({ from: z.string(), to: z.string() }),
+  })
+  .meta({ id: 'CollectiveCandidates' });
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = (...codes: number[]) =>
@@ -45,6 +149,125 @@ const descriptions: Record<string, Doc> = {
     summary: "The consumer's view of a case",
     request: { params: caseIdParam, headers: z.object({ 'X-Access-Code': z.string() }) },
     responses: { 200: { description: 'Status, step, deadline, timeline, offers' }, ...errors(404, 429) },
+  },
+  'POST /v1/complaints/{caseId}/actions': {
+    summary: "The consumer's own actions on their case",
+    description:
+      '`accept_offer` / `reject_offer` (the open offer), `withdraw`, `add_info {text}`, `rate {rating 1-5, comment?}` (once, within 30 days of closing). ' +
+      'Same access-code check and throttle as reading the case. With `expectedVersion`, a case changed meanwhile is 409 `stale_version`; ' +
+      'an action the case does not allow now is 409 `action_not_allowed` with `allowedActions`. Answers the consumer view.',
+    request: {
+      params: caseIdParam,
+      headers: z.object({ 'X-Access-Code': z.string() }),
+      body: { content: { 'application/json': { schema: consumerActionBodySchema.meta({ id: 'ConsumerAction' }) } } },
+    },
+    responses: { 200: { description: 'The consumer view after the action, with `allowedActions`' }, ...errors(400, 404, 409, 413, 415, 429) },
+  },
+  'GET /v1/cases': {
+    summary: 'The cases the caller may see (staff)',
+    description:
+      'Mediator: the queue of their association; merchant: accepted cases naming its credit code; regulator: its prefecture (a county its county, 410000 the province); admin: everything. ' +
+      'Newest first. `from`/`to` are China dates of receipt; admins and the provincial regulator see the last 12 months without `from`. ' +
+      '`status` and `step` filter within the index, so a page may hold fewer than `limit` items while a `cursor` still follows; pass the cursor back unchanged.',
+    request: {
+      query: z.object({
+        status: z.enum(caseStatuses).optional(),
+        step: z.enum(caseSteps).optional(),
+        from: z.string().optional().meta({ example: '2026-10-01' }),
+        to: z.string().optional().meta({ example: '2026-10-31' }),
+        limit: z.string().optional().meta({ description: `1 to ${maxPageSize}, default ${defaultPageSize}` }),
+        cursor: z.string().optional(),
+      }),
+    },
+    responses: { 200: { description: '`{items, cursor?}`: compact case summaries; no `cursor` on the last page' }, 401: json(errorBody, 'No token'), 403: json(errorBody, 'No usable role or scope'), ...errors(400) },
+  },
+  'GET /v1/cases/{caseId}': {
+    summary: 'One case, within the caller\'s rights (staff)',
+    description:
+      'The full case with its timeline, offers, routing, deadline, `version` and the `allowedActions` of the caller. Merchants see the consumer\'s name and a masked phone only, and no internal notes. ' +
+      'A case outside the caller\'s rights is 404, like one that does not exist.',
+    request: { params: caseIdParam },
+    responses: { 200: { description: 'The staff view of the case' }, 401: json(errorBody, 'No token'), 403: json(errorBody, 'No usable role'), ...errors(404) },
+  },
+  'POST /v1/cases/{caseId}/actions': {
+    summary: 'Act on a case as the lifecycle table allows (staff)',
+    description:
+      'Body `{action, expectedVersion, ...}`; each action has its own fields (`refuse {reason}`, `note {text}`, offers `{amountFen, terms}`, `record_agreement {refundFen?, compensationFen?, exchange?, repair?, apology?, terms?}`, ...). ' +
+      'A mediator of the case\'s association acts as the advance-payout fund on an `advance_payout` case. Outside the caller\'s rights: 404. ' +
+      'Not allowed now: 409 `action_not_allowed` with `allowedActions`; `expectedVersion` not the current one: 409 `stale_version` with `currentVersion`. Answers the new staff view.',
+    request: { params: caseIdParam, body: { content: { 'application/json': { schema: staffActionBodySchema.meta({ id: 'StaffAction' }) } } } },
+    responses: { 200: { description: 'The staff view after the action' }, 401: json(errorBody, 'No token'), 403: json(errorBody, 'No usable role'), ...errors(400, 404, 409, 413, 415) },
+  },
+  'POST /v1/admin/jobs/{job}': {
+    summary: 'Run a scheduled job now (admin)',
+    description:
+      'Runs the job (`sweep-deadlines`) until it is done or its time budget is spent, and answers what it did; `more: true` means call again to continue. ' +
+      '`{"asOf": "YYYY-MM-DD"}` runs it as of a later day, on the local stack only (a deployed stack answers 400). Unknown job: 404.',
+    request: {
+      params: z.object({ job: z.string().meta({ example: 'sweep-deadlines' }) }),
+      body: { required: false, content: { 'application/json': { schema: jobRequestSchema.meta({ id: 'JobRequest' }) } } },
+    },
+    responses: { 200: { description: 'What the job did' }, 401: json(errorBody, 'No token'), 403: json(errorBody, 'Not an admin'), ...errors(400, 404, 413, 415) },
+  },
+  'PUT /v1/merchants/{creditCode}': {
+    summary: 'Register or replace a merchant (admin)',
+    description:
+      'The registry entry the routing rules read: ODR membership, advance-payout commitment (leave `advancePayout` out to withdraw it), offline no-reason-return pledge. ' +
+      'The credit code must pass the GB 32100 check and the region must be a Henan code; every bad field (the path parameter as `creditCode`) is listed in one 400.',
+    request: {
+      params: z.object({ creditCode: z.string().meta({ example: '91410105MA45K7Q29L' }) }),
+      body: { content: { 'application/json': { schema: merchantRegistrationSchema.meta({ id: 'MerchantRegistration' }) } } },
+    },
+    responses: { 200: json(storedMerchant, 'Replaced'), 201: json(storedMerchant, 'Registered'), 401: json(errorBody, 'No token'), 403: json(errorBody, 'Not an admin'), ...errors(400, 413, 415) },
+  },
+  'GET /v1/safety-reports': {
+    summary: "Safety reports of the caller's region (regulator)",
+    description:
+      'Raised by the router when a case reports an injury in a safety-reportable category, whatever step the case takes, for the prefecture of the merchant (else of the consumer). ' +
+      'A region claim of 410000 sees the whole province, a prefecture its own, a county the reports about merchants in it. Newest first; no consumer contact data.',
+    request: { query: safetyReportsQuerySchema },
+    responses: { 200: json(z.object({ items: z.array(safetyReport), cursor: z.string().optional() }), 'One page; no `cursor` on the last'), 401: json(errorBody, 'No token'), 403: json(errorBody, 'Not a regulator'), ...errors(400) },
+  },
+  'GET /v1/collective-candidates': {
+    summary: "Collective-action candidates in the caller's association (mediator)",
+    description:
+      'Groups of at least 5 cases in the association’s queue that name the same merchant (credit code, else name) and category, filed in the last 90 days (China dates, today included). ' +
+      'Open and closed cases count; refused and withdrawn ones do not. Biggest group first; every group lists its cases.',
+    responses: { 200: json(collectiveList, 'Every candidate group (one page)'), 401: json(errorBody, 'No token'), 403: json(errorBody, 'Not a mediator'), ...errors(400) },
+  },
+  // Statistics and disclosure (SPEC section 6)
+  'GET /v1/stats': {
+    summary: 'Complaint statistics by period and dimension (public)',
+    description:
+      'Computed by the aggregation job every 15 minutes; `generatedAt` says when (null before its first run). A case counts in the period (China time) it was received in. ' +
+      'Without `by`, one total row (`key` `all`); without `period`, the current year. Rows with 1 to 4 cases are `{"key","label","suppressed":true}` with every figure null. ' +
+      '`resolutionRate` = resolved / (resolved + unresolved); days to close are working days from receipt to closing on the shipped calendar, median and 90th percentile by nearest rank. ' +
+      'Labels in `lang` (else by Accept-Language). An unknown parameter, dimension or a malformed period is a 400 naming each.',
+    request: { query: statisticsQuerySchema },
+    responses: { 200: json(statisticsAnswer, 'The figures'), ...errors(400) },
+  },
+  'GET /v1/stats.csv': {
+    summary: 'The same statistics as CSV (public)',
+    description: 'RFC 4180, UTF-8 with a byte-order mark so spreadsheet software reads the Chinese text; Chinese column names unless `lang=en`; amounts in yuan. Sent as an attachment named after the period and dimension.',
+    request: { query: statisticsQuerySchema },
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors(400) },
+  },
+  'GET /v1/merchants/{creditCode}/record': {
+    summary: "A merchant's public complaint record (public)",
+    description:
+      'Complaints received in the 12 months ending today (China dates `from`..`to`) as counted by the last aggregation run (`generatedAt`), how they ended, and the registry\'s commitments. ' +
+      'A malformed credit code is 400; one neither registered nor complained about is 404.',
+    request: { params: z.object({ creditCode: z.string().meta({ example: '91410105MA45K7Q29L' }) }) },
+    responses: { 200: json(merchantRecordBody, 'The record'), ...errors(400, 404) },
+  },
+  'GET /v1/disclosures': {
+    summary: 'Published complaint records (public)',
+    description:
+      'Newest first. Each record holds only what the 2023 national rules on complaint-information disclosure list (public reference, complainant type, merchant name and credit code, category, months filed, of dispute and handled, issue, request type, handling result), ' +
+      'the merchant\'s prefecture and the publication date, and a narrative only where the consumer consented, with personal data removed. Records leave the list 2 years after publication. ' +
+      '`q` searches merchant names; filters may thin a page below `limit` while a `cursor` still follows: pass it back unchanged.',
+    request: { query: disclosureListQuerySchema },
+    responses: { 200: json(z.object({ items: z.array(publicDisclosureBody), cursor: z.string().optional() }), 'One page; no `cursor` on the last'), ...errors(400) },
   },
 };
 

@@ -1,19 +1,14 @@
-import { newAccessCode, hashAccessCode } from '../../domain/complaints/access-code';
 import { chinaDate } from '../../domain/calendar/working-days';
-import { newCase, type Deadline } from '../../domain/complaints/case';
-import { newCaseId } from '../../domain/complaints/case-id';
-import {
-  idempotencyKeyHash,
-  idempotencyTtlSeconds,
-  openSecret,
-  requestFingerprint,
-  sealSecret,
-} from '../../domain/complaints/idempotency';
+import { addDays } from '../../domain/calendar/dates';
+import { hashAccessCode, newAccessCode } from '../../domain/complaints/access-code';
+import { newCase, type CaseRecord, type Deadline } from '../../domain/complaints/case';
+import { caseIdForIdempotencyKey, newCaseId } from '../../domain/complaints/case-id';
+import { idempotencyKeyHash, idempotencyTtlSeconds, openSecret, requestFingerprint, sealSecret } from '../../domain/complaints/idempotency';
 import type { ComplaintInput } from '../../domain/complaints/intake-schema';
 import { ConflictError } from '../../domain/errors';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
-import { createCase, type IntakeReplay } from '../../store/cases-store';
+import { createCase, getCase } from '../../store/cases-store';
 
 export interface FiledComplaint {
   caseId: string;
@@ -22,51 +17,78 @@ export interface FiledComplaint {
   deadline: Deadline | null;
 }
 
-const caseIdAttempts = 5;
+const caseIdAttempts = 6;
 
-function replayAnswer(idempotencyKey: string, replay: IntakeReplay, fingerprint: string): FiledComplaint {
-  if (replay.fingerprint !== fingerprint) {
+interface KeyedRequest {
+  key: string;
+  keyHash: string;
+  fingerprint: string;
+}
+
+/** The first answer again, if `existing` was filed with this key; undefined if it is someone else's case. */
+function replayOf(existing: CaseRecord, request: KeyedRequest, now: Date): FiledComplaint | undefined {
+  if (existing.intake?.keyHash !== request.keyHash) return undefined;
+  if (existing.intake.fingerprint !== request.fingerprint) {
     throw new ConflictError('idempotency_key_reused', 'This Idempotency-Key was already used for a different complaint; use a new key.');
   }
-  const { caseId, status, deadline, accessCode } = replay.response;
-  return { caseId, status, deadline: deadline as Deadline | null, accessCode: openSecret(idempotencyKey, accessCode) };
+  if (now.getTime() - Date.parse(existing.receivedAt) > idempotencyTtlSeconds * 1000) {
+    throw new ConflictError('idempotency_key_expired', 'This Idempotency-Key was used more than 24 hours ago; use a new key.');
+  }
+  // The first answer, not today's state: a retry must see what the first request saw.
+  return { caseId: existing.caseId, accessCode: openSecret(request.key, existing.intake.accessCode), status: 'received', deadline: existing.intake.deadline ?? existing.deadline };
 }
 
 /**
- * Files a complaint exactly once per Idempotency-Key: a retry, even one racing
- * the first request, gets the first answer back.
+ * A retry just after midnight on the first of a month derives ids with the
+ * new month; the first request's case may carry the old one.
+ */
+async function replayFromLastMonth(request: KeyedRequest, now: Date): Promise<FiledComplaint | undefined> {
+  const today = chinaDate(now);
+  if (!today.endsWith('-01')) return undefined;
+  const yesterday = addDays(today, -1);
+  for (let attempt = 1; attempt <= caseIdAttempts; attempt++) {
+    const existing = await getCase(caseIdForIdempotencyKey(yesterday, request.keyHash, attempt));
+    if (!existing) return undefined;
+    const replay = replayOf(existing, request, now);
+    if (replay) return replay;
+  }
+  return undefined;
+}
+
+/**
+ * Files a complaint exactly once per Idempotency-Key with a single
+ * conditional write. With a key, the case id is derived from it: a retry,
+ * even one racing the first request, lands on the same id, finds the case
+ * and gets the first answer back (the access code sealed under the key).
  */
 export async function fileComplaint(
   input: ComplaintInput,
   request: { now: Date; rawBody: string; idempotencyKey?: string },
 ): Promise<{ filed: FiledComplaint; replayed: boolean }> {
   const { idempotencyKey, now } = request;
-  const fingerprint = requestFingerprint(request.rawBody);
-  // No read first: the transaction's condition on the replay record finds a
-  // retry, and the common case (a first request) costs one round trip.
-  const keyHash = idempotencyKey ? idempotencyKeyHash(idempotencyKey) : undefined;
+  const keyed: KeyedRequest | undefined = idempotencyKey
+    ? { key: idempotencyKey, keyHash: idempotencyKeyHash(idempotencyKey), fingerprint: requestFingerprint(request.rawBody) }
+    : undefined;
+  if (keyed) {
+    const earlier = await replayFromLastMonth(keyed, now);
+    if (earlier) return { filed: earlier, replayed: true };
+  }
 
+  const receivedOn = chinaDate(now);
   const accessCode = newAccessCode();
   for (let attempt = 1; attempt <= caseIdAttempts; attempt++) {
-    const caseId = newCaseId(chinaDate(now));
-    const { record, event } = newCase(input, { caseId, now, accessCode: hashAccessCode(accessCode), calendar });
-    const filed: FiledComplaint = { caseId: record.caseId, accessCode, status: record.status, deadline: record.deadline };
-    const replay: IntakeReplay | undefined =
-      idempotencyKey && keyHash
-        ? {
-            keyHash,
-            fingerprint,
-            response: { caseId: filed.caseId, status: filed.status, deadline: filed.deadline, accessCode: sealSecret(idempotencyKey, accessCode) },
-            expiresAt: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds,
-          }
-        : undefined;
-    const outcome = await createCase(record, event, replay);
+    const caseId = keyed ? caseIdForIdempotencyKey(receivedOn, keyed.keyHash, attempt) : newCaseId(receivedOn);
+    const { record } = newCase(input, { caseId, now, accessCode: hashAccessCode(accessCode), calendar });
+    if (keyed) record.intake = { keyHash: keyed.keyHash, fingerprint: keyed.fingerprint, accessCode: sealSecret(keyed.key, accessCode), deadline: record.deadline };
+
+    const outcome = await createCase(record);
     if (outcome.kind === 'created') {
-      logger.info('complaint filed', { caseId: record.caseId });
-      return { filed, replayed: false };
+      logger.info('complaint filed', { caseId });
+      return { filed: { caseId, accessCode, status: record.status, deadline: record.deadline }, replayed: false };
     }
-    if (outcome.kind === 'replay') return { filed: replayAnswer(idempotencyKey!, outcome.replay, fingerprint), replayed: true };
-    logger.warn('case id collision, drawing another', { attempt });
+    const replay = keyed && replayOf(outcome.existing, keyed, now);
+    if (replay) return { filed: replay, replayed: true };
+    logger.warn('case id taken by another case, trying the next', { attempt });
   }
-  throw new Error('Could not draw a free case id');
+  throw new Error('Could not find a free case id');
 }

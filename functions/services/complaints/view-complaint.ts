@@ -1,32 +1,18 @@
-import { accessCodeMatches } from '../../domain/complaints/access-code';
-import { accessThrottlePolicy, secondsUntilUnblocked } from '../../domain/complaints/access-throttle';
-import { consumerView, type ConsumerCaseView } from '../../domain/complaints/case';
-import { normalizeCaseId } from '../../domain/complaints/case-id';
-import { NotFoundError, TooManyRequestsError } from '../../domain/errors';
-import { logger } from '../../shared/logger';
-import { readCase, recordAccessFailure } from '../../store/cases-store';
+import { chinaDate } from '../../domain/calendar/dates';
+import { snapshotOf } from '../../domain/cases/snapshot';
+import { consumerView } from '../../domain/complaints/case';
+import { allowedActions } from '../../domain/lifecycle';
+import type { StoredCase } from '../../store/cases-store';
+import { authenticateConsumer } from './consumer-access';
 
-const noSuchCase = () => new NotFoundError('No case matches this case id and access code.');
+/** The consumer's view of their case, with what they may do now (answer an offer, withdraw, add information, rate). */
+export function consumerAnswer(stored: StoredCase, now: Date) {
+  return { ...consumerView(stored.record, stored.timeline), allowedActions: allowedActions(snapshotOf(stored.record, chinaDate(now)), 'consumer') };
+}
 
-/**
- * The consumer's view of their case. An unknown case and a wrong code get
- * the same 404, so the answer never tells whether a case exists; wrong codes
- * are counted and, past the limit, every try waits.
- */
-export async function viewComplaint(rawCaseId: string, accessCode: string | undefined, now: Date): Promise<ConsumerCaseView> {
-  const caseId = normalizeCaseId(rawCaseId);
-  if (!caseId || !accessCode) throw noSuchCase();
-  const stored = await readCase(caseId);
-  if (!stored) throw noSuchCase();
+export type ConsumerAnswer = ReturnType<typeof consumerAnswer>;
 
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const wait = secondsUntilUnblocked(stored.accessFailures, nowSeconds);
-  if (wait > 0) throw new TooManyRequestsError('Too many wrong access codes for this case; try again later.', wait);
-
-  if (!accessCodeMatches(accessCode, stored.record.accessCode)) {
-    await recordAccessFailure(caseId, nowSeconds, accessThrottlePolicy.windowSeconds);
-    logger.warn('wrong access code', { caseId });
-    throw noSuchCase();
-  }
-  return consumerView(stored.record, stored.timeline);
+/** `GET /v1/complaints/{caseId}` with the access code. */
+export async function viewComplaint(rawCaseId: string, accessCode: string | undefined, now: Date): Promise<ConsumerAnswer> {
+  return consumerAnswer(await authenticateConsumer(rawCaseId, accessCode, now), now);
 }

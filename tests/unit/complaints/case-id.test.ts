@@ -53,3 +53,14 @@ describe('access codes', () => {
     expect(a.hash).not.toBe(b.hash);
   });
 });
+
+describe('case ids from an Idempotency-Key', () => {
+  it('are the same for a retry, differ per attempt and per key, and are valid ids', async () => {
+    const { caseIdForIdempotencyKey } = await import('../../../functions/domain/complaints/case-id');
+    const first = caseIdForIdempotencyKey('2026-11-26', 'hash-of-key-a', 1);
+    expect(caseIdForIdempotencyKey('2026-11-26', 'hash-of-key-a', 1)).toBe(first);
+    expect(caseIdForIdempotencyKey('2026-11-26', 'hash-of-key-a', 2)).not.toBe(first);
+    expect(caseIdForIdempotencyKey('2026-11-26', 'hash-of-key-b', 1)).not.toBe(first);
+    expect(normalizeCaseId(first)).toBe(first);
+  });
+});

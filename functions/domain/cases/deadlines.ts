@@ -1,0 +1,94 @@
+import { addDays } from '../calendar/dates';
+import { workingDaysBetween } from '../calendar/working-days';
+import { deadlineAfter, type Deadline } from '../complaints/case';
+import { ratingWindowDays, type CaseAction, type CasePosition } from '../lifecycle';
+import { mediationWorkingDays, odrWorkingDays } from '../routing/routing-plan';
+import type { WorkingCalendar } from '../../reference/types';
+
+/**
+ * Step deadlines in working days (SPEC section 2; the router starts them
+ * with `stepDeadline`). A deadline date is the last day of the period: the
+ * merchant may still settle on the 10th working day, so a deadline is *due*
+ * (the sweeper acts) from the next calendar day.
+ */
+export { mediationWorkingDays, odrWorkingDays };
+
+/** The merchant has 10 working days from acceptance to settle directly. */
+export function odrDeadline(acceptedOn: string, calendar: WorkingCalendar): Deadline {
+  return deadlineAfter('odr', acceptedOn, odrWorkingDays, calendar);
+}
+
+/**
+ * The working days a case spent in ODR: those after `acceptedOn` and before
+ * the day it entered mediation (that day counts for mediation).
+ */
+export function workingDaysInOdr(acceptedOn: string, enteredMediationOn: string, calendar: WorkingCalendar): number {
+  return enteredMediationOn > acceptedOn ? workingDaysBetween(acceptedOn, addDays(enteredMediationOn, -1), calendar) : 0;
+}
+
+/** Mediation ends 45 working days after acceptance; time in ODR does not count against it. */
+export function mediationDeadline(acceptedOn: string, daysInOdr: number, calendar: WorkingCalendar): Deadline {
+  return deadlineAfter('mediation', acceptedOn, mediationWorkingDays + daysInOdr, calendar);
+}
+
+/** Until when a closed case may be rated: the 30th calendar day after closing (`canRate`). */
+export function ratingDeadline(closedOn: string): Deadline {
+  return { kind: 'rating', date: addDays(closedOn, ratingWindowDays) };
+}
+
+/** The first day the sweeper treats a deadline as passed. */
+export function dueFrom(deadline: Deadline): string {
+  return addDays(deadline.date, 1);
+}
+
+export function isDue(deadline: Deadline | null | undefined, today: string): deadline is Deadline {
+  return deadline != null && deadline.date < today;
+}
+
+/**
+ * What the sweeper does when a deadline has passed. Kinds without an entry
+ * wait for the issue that gives them behaviour (`objection`: disclosure) or
+ * are shown only (`rating`), and are kept out of the deadline index.
+ */
+const timeoutActions: Partial<Record<Deadline['kind'], CaseAction>> = {
+  acceptance: 'acceptance_timeout',
+  odr: 'odr_timeout',
+  mediation: 'mediation_timeout',
+};
+
+export function timeoutActionFor(deadline: Deadline): CaseAction | undefined {
+  return timeoutActions[deadline.kind];
+}
+
+/** Only deadlines the sweeper acts on go into the `byDeadline` index. */
+export function isSwept(deadline: Deadline | null | undefined): deadline is Deadline {
+  return deadline != null && timeoutActions[deadline.kind] !== undefined;
+}
+
+/**
+ * The deadline after a move from `from` to `to` on `today`. Staying in the
+ * same place keeps the running deadline; `undefined` means "unchanged".
+ */
+export function deadlineAfterMove(
+  from: CasePosition,
+  to: CasePosition,
+  dates: { today: string; acceptedOn: string | undefined },
+  calendar: WorkingCalendar,
+): Deadline | null | undefined {
+  if (from.status === to.status && (from.step ?? null) === (to.step ?? null)) return undefined;
+  if (to.status === 'accepted') {
+    const acceptedOn = from.status === 'received' ? dates.today : (dates.acceptedOn ?? dates.today);
+    switch (to.step) {
+      case 'odr':
+        return odrDeadline(acceptedOn, calendar);
+      case 'mediation':
+        // Only ODR time is added back (SPEC); after a rejected advance payout mediation counts from acceptance.
+        return mediationDeadline(acceptedOn, from.status === 'accepted' && from.step === 'odr' ? workingDaysInOdr(acceptedOn, dates.today, calendar) : 0, calendar);
+      default:
+        // No SPEC deadline for the fund's decision; disclosure's objection window comes with its issue.
+        return null;
+    }
+  }
+  if (to.status === 'closed') return ratingDeadline(dates.today);
+  return null;
+}

@@ -1,0 +1,101 @@
+import type { CaseRecord, TimelineEvent } from '../complaints/case';
+import type { CaseAction } from '../lifecycle';
+import { staffOnlyEventTypes } from './case-fields';
+import { maskPhone } from './masking';
+import { associationOf, type StaffIdentity } from './rights';
+
+/**
+ * What staff see of a case. Mediators, regulators and admins handle the
+ * dispute and see the consumer's contact data; a merchant sees the
+ * consumer's name and a masked phone only (SPEC section 5), and neither the
+ * association's internal notes nor which mediator holds the case.
+ */
+function consumerFor(viewer: StaffIdentity, record: CaseRecord) {
+  const { consumer } = record.complaint;
+  if (viewer.role === 'merchant') return { name: consumer.name, phone: maskPhone(consumer.phone) };
+  return consumer;
+}
+
+function routingFor(viewer: StaffIdentity, record: CaseRecord) {
+  if (!record.routing) return null;
+  if (viewer.role !== 'merchant') return record.routing;
+  const { duplicateOf: _otherCase, ...routing } = record.routing;
+  return routing;
+}
+
+function timelineFor(viewer: StaffIdentity, timeline: readonly TimelineEvent[]) {
+  const visible = viewer.role === 'merchant' ? timeline.filter((event) => !staffOnlyEventTypes.has(event.type)) : timeline;
+  return [...visible].sort((a, b) => a.seq - b.seq);
+}
+
+export function staffCaseView(
+  record: CaseRecord,
+  timeline: readonly TimelineEvent[],
+  options: { viewer: StaffIdentity; subject?: string; allowedActions: CaseAction[] },
+) {
+  const { viewer } = options;
+  const { complaint } = record;
+  const internal = viewer.role !== 'merchant';
+  return {
+    caseId: record.caseId,
+    version: record.version,
+    status: record.status,
+    step: record.step,
+    ...(record.outcome ? { outcome: record.outcome } : {}),
+    receivedAt: record.receivedAt,
+    receivedOn: record.receivedOn,
+    ...(record.acceptedOn ? { acceptedOn: record.acceptedOn } : {}),
+    ...(record.closedOn ? { closedOn: record.closedOn } : {}),
+    deadline: record.deadline,
+    associationId: associationOf(record),
+    routing: routingFor(viewer, record),
+    ...(record.routedStep ? { routedStep: record.routedStep } : {}),
+    ...(record.refusalReason ? { refusalReason: record.refusalReason } : {}),
+    consumer: consumerFor(viewer, record),
+    merchant: complaint.merchant,
+    purchase: complaint.purchase,
+    category: complaint.category,
+    issue: complaint.issue,
+    description: complaint.description,
+    claim: complaint.claim,
+    injury: complaint.injury,
+    knownSince: complaint.knownSince,
+    offers: record.offers ?? [],
+    ...(record.agreement ? { agreement: record.agreement } : {}),
+    ...(record.payout ? { payout: record.payout } : {}),
+    ...(record.rating ? { rating: record.rating } : {}),
+    // Disclosure state and the merchant's objection window (SPEC section 6).
+    ...(record.disclosure ? { disclosure: record.disclosure } : {}),
+    ...(internal && record.claimedBy ? { claimedBy: record.claimedBy, claimedByCaller: record.claimedBy === options.subject } : {}),
+    ...(internal && record.collectiveFlagged ? { collectiveFlagged: true } : {}),
+    ...(internal && record.safetyReport ? { safetyReport: record.safetyReport } : {}),
+    timeline: timelineFor(viewer, timeline),
+    allowedActions: options.allowedActions,
+  };
+}
+
+export type StaffCaseView = ReturnType<typeof staffCaseView>;
+
+/** One row of `GET /v1/cases`: enough to pick a case from a queue, no consumer data. */
+export function staffCaseSummary(record: CaseRecord, viewer: StaffIdentity) {
+  const { complaint } = record;
+  return {
+    caseId: record.caseId,
+    version: record.version,
+    status: record.status,
+    step: record.step,
+    ...(record.outcome ? { outcome: record.outcome } : {}),
+    receivedAt: record.receivedAt,
+    deadline: record.deadline,
+    associationId: associationOf(record),
+    category: complaint.category,
+    issue: complaint.issue,
+    merchant: { name: complaint.merchant.name, ...(complaint.merchant.creditCode ? { creditCode: complaint.merchant.creditCode } : {}) },
+    claim: complaint.claim,
+    injury: complaint.injury?.occurred === true,
+    openOffer: (record.offers ?? []).some((offer) => offer.status === 'open'),
+    ...(viewer.role !== 'merchant' && record.claimedBy ? { claimedBy: record.claimedBy } : {}),
+  };
+}
+
+export type StaffCaseSummary = ReturnType<typeof staffCaseSummary>;

@@ -1,0 +1,3 @@
+export * from './case-disclosure';
+export * from './public-record';
+export * from './list-query';

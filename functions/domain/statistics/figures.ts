@@ -1,0 +1,120 @@
+import type { Label, Language } from '../i18n';
+import { refusalReasonCodes } from '../../reference';
+import { counterNames, daysHistogram, notAcceptedByReason, type Counters } from './cells';
+import { keyLabel, type Breakdown } from './dimensions';
+
+/**
+ * The figures of SPEC section 6 for one cell, computed from its counters.
+ * Medians and 90th percentiles are exact: the cell keeps a histogram of
+ * whole working days, and the percentile is the nearest-rank value (the
+ * smallest number of days that at least p of the closed cases took), so it
+ * is always a number of days some case really took.
+ */
+export interface Figures {
+  received: number;
+  accepted: number;
+  notAccepted: number;
+  /** Every refusal reason of the seeds, zero included, plus any other reason recorded. */
+  notAcceptedByReason: Record<string, number>;
+  resolved: number;
+  unresolved: number;
+  withdrawn: number;
+  /** resolved / (resolved + unresolved), 4 decimals; null with neither. */
+  resolutionRate: number | null;
+  medianDaysToClose: number | null;
+  p90DaysToClose: number | null;
+  amountRecoveredFen: number;
+  advancePayouts: number;
+  safetyReports: number;
+  /** 2 decimals; null without ratings. */
+  meanRating: number | null;
+}
+
+export const figureNames = [
+  'received',
+  'accepted',
+  'notAccepted',
+  'notAcceptedByReason',
+  'resolved',
+  'unresolved',
+  'withdrawn',
+  'resolutionRate',
+  'medianDaysToClose',
+  'p90DaysToClose',
+  'amountRecoveredFen',
+  'advancePayouts',
+  'safetyReports',
+  'meanRating',
+] as const satisfies readonly (keyof Figures)[];
+
+/** SPEC section 6: public rows with 1 to 4 cases received are suppressed so no one can be singled out. */
+export const smallestPublishedCount = 5;
+
+export function isSuppressed(received: number): boolean {
+  return received >= 1 && received < smallestPublishedCount;
+}
+
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+/** Nearest rank: the smallest value with at least `fraction` of all observations at or below it. */
+export function percentileOf(histogram: ReadonlyMap<number, number>, fraction: number): number | null {
+  const total = [...histogram.values()].reduce((sum, n) => sum + n, 0);
+  if (total <= 0) return null;
+  const rank = Math.max(1, Math.ceil(fraction * total));
+  let seen = 0;
+  for (const value of [...histogram.keys()].sort((a, b) => a - b)) {
+    seen += histogram.get(value) ?? 0;
+    if (seen >= rank) return value;
+  }
+  return null;
+}
+
+export function figuresOf(counters: Counters): Figures {
+  const get = (name: string) => counters[name] ?? 0;
+  const resolved = get(counterNames.resolved);
+  const unresolved = get(counterNames.unresolved);
+  const ratingCount = get(counterNames.ratingCount);
+  const histogram = daysHistogram(counters);
+  const reasons = { ...Object.fromEntries(refusalReasonCodes.map((code) => [code, 0])), ...notAcceptedByReason(counters) };
+  return {
+    received: get(counterNames.received),
+    accepted: get(counterNames.accepted),
+    notAccepted: get(counterNames.notAccepted),
+    notAcceptedByReason: reasons,
+    resolved,
+    unresolved,
+    withdrawn: get(counterNames.withdrawn),
+    resolutionRate: resolved + unresolved > 0 ? round(resolved / (resolved + unresolved), 4) : null,
+    medianDaysToClose: percentileOf(histogram, 0.5),
+    p90DaysToClose: percentileOf(histogram, 0.9),
+    amountRecoveredFen: get(counterNames.recoveredFen),
+    advancePayouts: get(counterNames.advancePayouts),
+    safetyReports: get(counterNames.safetyReports),
+    meanRating: ratingCount > 0 ? round(get(counterNames.ratingSum) / ratingCount, 2) : null,
+  };
+}
+
+type NullFigures = { [name in keyof Figures]: null };
+
+export type PublicRow = ({ key: string; label: string; suppressed: false } & Figures) | ({ key: string; label: string; suppressed: true } & NullFigures);
+
+const nullFigures = Object.fromEntries(figureNames.map((name) => [name, null])) as NullFigures;
+
+export function labelIn(label: Label, lang: Language): string {
+  return label[lang];
+}
+
+/**
+ * The public rows of one table: cells with at least one case, most cases
+ * first (ties by key), small ones suppressed with every figure null.
+ */
+export function publicRows(cells: readonly { key: string; counters: Counters }[], by: Breakdown, lang: Language): PublicRow[] {
+  return cells
+    .map(({ key, counters }) => ({ key, counters, received: counters[counterNames.received] ?? 0 }))
+    .filter((cell) => cell.received > 0)
+    .sort((a, b) => b.received - a.received || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ key, counters, received }): PublicRow => {
+      const label = labelIn(keyLabel(by, key), lang);
+      return isSuppressed(received) ? { key, label, suppressed: true, ...nullFigures } : { key, label, suppressed: false, ...figuresOf(counters) };
+    });
+}

@@ -1,0 +1,17 @@
+import { apiHandler, jsonResponse } from '../../http/api-handler';
+import { requireStaff } from '../../http/principal';
+import { jobNamed } from '../../services/jobs/registry';
+import { parseJobRequest, runJob } from '../../services/jobs/run-job';
+import { NotFoundError } from '../../domain/errors';
+
+/** The HTTP API gives up after 30 s: the job stops after this and answers `more: true`; call again to continue. */
+const budgetMs = 20_000;
+
+/** `POST /v1/admin/jobs/{job}` (admin) — runs a job now and answers what it did; `{asOf}` on the local stack only. */
+export const handler = apiHandler(async (request) => {
+  requireStaff(request.principal, ['admin']);
+  const job = request.params.job ?? '';
+  if (!jobNamed(job)) throw new NotFoundError(`There is no job named '${job}'.`);
+  const { asOf } = parseJobRequest(request.body, request.lang);
+  return jsonResponse(200, await runJob(job, { ...(asOf ? { asOf } : {}), budgetMs }));
+});

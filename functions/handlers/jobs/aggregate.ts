@@ -1,0 +1,24 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import { runJob } from '../../services/jobs/run-job';
+import { logger } from '../../shared/logger';
+
+/** Time kept back from the Lambda timeout to finish the chunk in hand and report. */
+const reserveMs = 30_000;
+const minimumBudgetMs = 5_000;
+
+/**
+ * Every 15 minutes (EventBridge schedule; the timer on the local stack):
+ * publishes due disclosures and brings the statistics up to date
+ * (`functions/services/statistics/aggregation-run.ts`). Invoked by hand
+ * with `{"mode": "rebuild"}` it recomputes every figure from the cases,
+ * which for a large table is the way to rebuild (a Lambda has 15 minutes;
+ * the admin HTTP route has the API's 30 s).
+ */
+export const handler = middy<{ mode?: unknown } | undefined, object, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event, context) => {
+    const budgetMs = Math.max(minimumBudgetMs, context.getRemainingTimeInMillis() - reserveMs);
+    return runJob(event?.mode === 'rebuild' ? 'aggregate-rebuild' : 'aggregate', { budgetMs });
+  });

@@ -1,0 +1,19 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { runJob } from '../../services/jobs/run-job';
+import { logger } from '../../shared/logger';
+
+/** Time kept back from the Lambda timeout to finish the page in hand and report. */
+const reserveMs = 30_000;
+const minimumBudgetMs = 5_000;
+
+/** A Lambda handler for an EventBridge schedule (or the local timer) that runs one job of the registry. */
+export function scheduledJobHandler(job: string) {
+  return middy<ScheduledEvent, object, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (_event, context) => {
+      const budgetMs = Math.max(minimumBudgetMs, context.getRemainingTimeInMillis() - reserveMs);
+      return runJob(job, { budgetMs });
+    });
+}

@@ -1,0 +1,36 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { filedCase } from '../../services/routing/filed-cases';
+import { routeCase } from '../../services/routing/route-case';
+import { logger } from '../../shared/logger';
+
+/**
+ * The router: the table's stream (DynamoDB stream -> Lambda in AWS, the
+ * local stream poller on the local stack) hands it every write; it routes
+ * each newly filed case. Records are routed side by side, and those that
+ * fail are named in a partial batch response: the event source mapping
+ * retries them (and those after them) and finally dead-letters them, while
+ * the case stays `received` in its association's queue.
+ */
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const outcomes = await Promise.all(
+      event.Records.map(async (record) => {
+        const caseId = record.dynamodb?.NewImage?.caseId?.S;
+        try {
+          const filed = filedCase(record);
+          if (!filed) return undefined;
+          const result = await routeCase(filed.caseId, { filed });
+          if (result.kind !== 'routed') logger.info('nothing to route', { caseId, result: result.kind });
+          return undefined;
+        } catch (error) {
+          logger.error('routing failed; the stream will retry it', { caseId, error: error as Error });
+          return record.dynamodb?.SequenceNumber;
+        }
+      }),
+    );
+    const failed = outcomes.filter((sequenceNumber): sequenceNumber is string => sequenceNumber !== undefined);
+    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  });

@@ -1,0 +1,43 @@
+import * as z from 'zod';
+import { chinaDate } from '../../domain/calendar/working-days';
+import { ValidationError } from '../../domain/errors';
+import type { Language } from '../../domain/i18n';
+import { collectiveCandidates, collectiveThreshold, collectiveWindow, membersInWindow, type CollectiveCandidate } from '../../domain/routing/collective';
+import { toFieldIssues } from '../../domain/validation/issues';
+import { caseSummaries, groupMonthCounts, groupMonths } from '../../store/collective-store';
+
+const noQuery = z.strictObject({});
+
+export interface CollectiveCandidateList {
+  items: CollectiveCandidate[];
+  /** The window the counts cover, China dates. */
+  window: { from: string; to: string };
+}
+
+/**
+ * The collective-action candidates in one association's queue (SPEC section
+ * 3): merchant-and-category groups with at least 5 counting cases filed in
+ * the last 90 days. Three key-based reads, no Scan: the association's
+ * group-month counts for the months the window touches; the id sets of the
+ * groups whose counts reach 5 (months over-approximate the window); the
+ * current status of those cases, since refused or withdrawn ones drop out.
+ */
+export async function listCollectiveCandidates(associationId: string, query: Record<string, string>, lang: Language, now: Date): Promise<CollectiveCandidateList> {
+  const parsed = noQuery.safeParse(query);
+  if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error.issues, query, lang));
+
+  const window = collectiveWindow(chinaDate(now));
+  const counts = await groupMonthCounts(associationId, window.months);
+  const totals = new Map<string, number>();
+  for (const count of counts) {
+    const key = `${count.merchantKey}|${count.category}`;
+    totals.set(key, (totals.get(key) ?? 0) + count.memberCount);
+  }
+  const promising = counts.filter((count) => (totals.get(`${count.merchantKey}|${count.category}`) ?? 0) >= collectiveThreshold);
+  if (promising.length === 0) return { items: [], window: { from: window.from, to: window.to } };
+
+  const groups = membersInWindow(await groupMonths(associationId, promising), window);
+  const enough = new Map([...groups].filter(([, group]) => group.caseIds.length >= collectiveThreshold));
+  const summaries = await caseSummaries([...enough.values()].flatMap((group) => group.caseIds));
+  return { items: collectiveCandidates(enough, summaries), window: { from: window.from, to: window.to } };
+}

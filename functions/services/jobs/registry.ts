@@ -1,0 +1,19 @@
+import type { JobRunner } from './job';
+import { aggregateJob, rebuildStatisticsJob } from '../statistics/jobs';
+import { sweepDeadlines } from './sweep-deadlines';
+
+/**
+ * Every job `POST /v1/admin/jobs/{job}` and the schedules can run, by the
+ * name `scheduledJobs` in `functions/routes.ts` gives it. Adding a job is a
+ * line here (and its schedule entry there).
+ */
+export const jobs: Readonly<Record<string, JobRunner>> = {
+  'sweep-deadlines': sweepDeadlines,
+  aggregate: aggregateJob,
+  // On demand only (no schedule): recomputes every figure from the cases.
+  'aggregate-rebuild': rebuildStatisticsJob,
+};
+
+export function jobNamed(name: string): JobRunner | undefined {
+  return Object.hasOwn(jobs, name) ? jobs[name] : undefined;
+}

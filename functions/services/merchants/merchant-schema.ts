@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { amountFenSchema, creditCodeSchema, regionCodeSchema } from '../../domain/complaints/intake-schema';
+import type { MerchantRecord } from '../../reference/types';
+
+/**
+ * `PUT /v1/merchants/{creditCode}`: the registry entry the routing rules
+ * read (SPEC section 3). The same words as intake: region codes must be
+ * Henan's, credit codes must pass GB 32100.
+ */
+export const merchantRegistrationSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  regionCode: regionCodeSchema,
+  odr: z.boolean(),
+  /** A commitment to pay first up to this amount; absent: no commitment (a PUT without it withdraws one). */
+  advancePayout: z.strictObject({ limitFen: amountFenSchema.refine((fen) => fen > 0, { error: 'amountFen' }) }).optional(),
+  offlineNoReasonReturn: z.boolean(),
+});
+
+export type MerchantRegistration = z.output<typeof merchantRegistrationSchema>;
+
+/**
+ * What the router accepts from the registry. Items are written by the PUT
+ * above or by the seeds, but the table is not a type system: a damaged
+ * entry fails routing loudly (retried, then dead-lettered) instead of
+ * routing a case on garbage.
+ */
+export const storedMerchantSchema = merchantRegistrationSchema.extend({ creditCode: creditCodeSchema });
+
+export function parseStoredMerchant(item: unknown): MerchantRecord {
+  const parsed = storedMerchantSchema.safeParse(item);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.map(String).join('.') || '(root)');
+    throw new Error(`The merchant registry entry is invalid (${[...new Set(fields)].join(', ')}).`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,11 @@
+import type { JobRunner } from '../jobs/job';
+import { runAggregation } from './aggregation-run';
+
+/**
+ * The aggregation job for the job registry (`POST /v1/admin/jobs/aggregate`,
+ * the 15-minute schedule) and its rebuild (`POST /v1/admin/jobs/aggregate-rebuild`,
+ * on demand only: recomputes every figure from the cases).
+ */
+export const aggregateJob: JobRunner = ({ now, budgetMs }) => runAggregation({ mode: 'incremental', now, budgetMs });
+
+export const rebuildStatisticsJob: JobRunner = ({ now, budgetMs }) => runAggregation({ mode: 'rebuild', now, budgetMs });

@@ -1,0 +1,140 @@
+import { BatchGetCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { CaseSummary, GroupMonth } from '../domain/routing/collective';
+import { documentDb, tableName } from './client';
+import { keys } from './keys';
+
+/**
+ * A group-month item keeps at most this many case ids (about 30 KB), far
+ * past the threshold of 5; a merchant with more complaints in one month
+ * and category is a candidate anyway, and the item stays well below
+ * DynamoDB's 400 KB.
+ */
+export const maxMembersPerGroupMonth = 1000;
+
+/** A month leaves every 90-day window about 120 days after it began; the table's TTL removes its item a little later. */
+function groupMonthExpiry(month: string): number {
+  return Math.floor(Date.parse(`${month}-01T00:00:00+08:00`) / 1000) + 150 * 24 * 3600;
+}
+
+export interface GroupMember {
+  associationId: string;
+  /** China month of filing, `YYYY-MM`. */
+  month: string;
+  merchantKey: string;
+  merchantName: string;
+  creditCode?: string;
+  category: string;
+  /** `memberEntry(receivedOn, caseId)`. */
+  member: string;
+}
+
+/**
+ * Adds a case to its group's month. Idempotent, so the router can repeat
+ * it after any failure: a case already in the set is not counted again.
+ */
+export async function addGroupMember(group: GroupMember): Promise<void> {
+  try {
+    await documentDb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.collectiveGroup(group.associationId, group.month, group.merchantKey, group.category),
+        UpdateExpression: `SET entity = :entity, merchantKey = :merchantKey, merchantName = :merchantName, category = :category, #month = :month, expiresAt = :expiresAt${group.creditCode ? ', creditCode = :creditCode' : ''} ADD members :members, memberCount :one`,
+        ConditionExpression: '(attribute_not_exists(members) OR NOT contains(members, :member)) AND (attribute_not_exists(memberCount) OR memberCount < :cap)',
+        ExpressionAttributeNames: { '#month': 'month' },
+        ExpressionAttributeValues: {
+          ':entity': 'collectiveGroup',
+          ':merchantKey': group.merchantKey,
+          ':merchantName': group.merchantName,
+          ':category': group.category,
+          ':month': group.month,
+          ':expiresAt': groupMonthExpiry(group.month),
+          ...(group.creditCode ? { ':creditCode': group.creditCode } : {}),
+          ':members': new Set([group.member]),
+          ':member': group.member,
+          ':one': 1,
+          ':cap': maxMembersPerGroupMonth,
+        },
+      }),
+    );
+  } catch (error) {
+    // Already a member, or the month is full: either way nothing more to do.
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
+
+export interface GroupMonthCount {
+  month: string;
+  merchantKey: string;
+  category: string;
+  memberCount: number;
+}
+
+/** The small part of an association's group-month items for `months` (consecutive, oldest first): counts, no ids. */
+export async function groupMonthCounts(associationId: string, months: readonly string[]): Promise<GroupMonthCount[]> {
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const counts: GroupMonthCount[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentDb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ProjectionExpression: '#month, merchantKey, category, memberCount',
+        ExpressionAttributeNames: { '#month': 'month' },
+        ExpressionAttributeValues: {
+          ':pk': keys.collectivePartition(associationId),
+          ':from': keys.collectiveMonthPrefix(first),
+          // '#' sorts before every character a merchant key or category holds; U+FFFF after all of them.
+          ':to': `${keys.collectiveMonthPrefix(last)}\uffff`,
+        },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) counts.push({ month: item.month, merchantKey: item.merchantKey, category: item.category, memberCount: Number(item.memberCount ?? 0) });
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return counts;
+}
+
+/** BatchGet in chunks of 100, retrying what DynamoDB leaves unprocessed. */
+async function batchGet(requestKeys: readonly Record<string, string>[], projection?: { expression: string; names: Record<string, string> }): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let start = 0; start < requestKeys.length; start += 100) {
+    let pending: Record<string, unknown>[] | undefined = requestKeys.slice(start, start + 100);
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const answer: BatchGetCommandOutput = await documentDb().send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName()]: { Keys: pending, ...(projection ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names } : {}) },
+          },
+        }),
+      );
+      items.push(...(answer.Responses?.[tableName()] ?? []));
+      pending = answer.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return items;
+}
+
+export async function groupMonths(associationId: string, wanted: readonly Pick<GroupMonthCount, 'month' | 'merchantKey' | 'category'>[]): Promise<GroupMonth[]> {
+  const items = await batchGet(wanted.map((g) => keys.collectiveGroup(associationId, g.month, g.merchantKey, g.category)));
+  return items.map((item) => ({
+    merchantKey: item.merchantKey as string,
+    merchantName: item.merchantName as string,
+    ...(item.creditCode ? { creditCode: item.creditCode as string } : {}),
+    category: item.category as string,
+    members: [...((item.members as Set<string> | undefined) ?? [])],
+  }));
+}
+
+/** Status and step of each case, for deciding which still count. */
+export async function caseSummaries(caseIds: readonly string[]): Promise<Map<string, CaseSummary>> {
+  const items = await batchGet(
+    caseIds.map((id) => keys.case(id)),
+    { expression: 'caseId, receivedAt, #status, step', names: { '#status': 'status' } },
+  );
+  return new Map(items.map((item) => [item.caseId as string, { caseId: item.caseId, receivedAt: item.receivedAt, status: item.status, step: item.step ?? null } as CaseSummary]));
+}

@@ -1,0 +1,111 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseRecord, TimelineEvent } from '../domain/complaints/case';
+import type { RoutingPlan } from '../domain/routing/routing-plan';
+import { applyCaseChange } from './case-changes';
+import { caseFromItem } from './cases-store';
+import { documentDb, tableName } from './client';
+import { indexKeys, keys } from './keys';
+import { safetyReportItem, type SafetyReport } from './safety-store';
+
+/** Statuses in which a case is still being handled: a complaint repeating one of them is a `duplicate`. */
+const openStatuses = new Set(['received', 'accepted']);
+
+/** The case item alone (no timeline), strongly consistent: what the router decides on. */
+export async function readCaseRecord(caseId: string): Promise<CaseRecord | undefined> {
+  const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: keys.case(caseId), ConsistentRead: true }));
+  return Item ? caseFromItem(Item) : undefined;
+}
+
+/**
+ * The open case another complaint with this duplicate key belongs to, if
+ * any: one read of the marker, one of the case it names. A marker whose
+ * case is no longer open is stale and is removed (only if it still names
+ * that case), so the new complaint can take its place.
+ */
+export async function findOpenCase(duplicateKeyHash: string, selfCaseId: string): Promise<string | undefined> {
+  const Key = keys.openCaseMarker(duplicateKeyHash);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { Item: marker } = await documentDb().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
+    const holder = marker?.caseId as string | undefined;
+    if (holder === undefined || holder === selfCaseId) return undefined;
+    const { Item: held } = await documentDb().send(
+      new GetCommand({ TableName: tableName(), Key: keys.case(holder), ConsistentRead: true, ProjectionExpression: '#status', ExpressionAttributeNames: { '#status': 'status' } }),
+    );
+    if (held && openStatuses.has(held.status as string)) return holder;
+    try {
+      await documentDb().send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: 'caseId = :holder', ExpressionAttributeValues: { ':holder': holder } }));
+      return undefined;
+    } catch (error) {
+      // Someone replaced the marker meanwhile: look again.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+  throw new Error('The open-case marker kept changing while it was read.');
+}
+
+/**
+ * Open-case markers go a year after routing (TTL). No case stays open that
+ * long: acceptance, ODR and mediation take 62 working days at most; by then
+ * the marker is stale anyway, and it is derived from a phone number.
+ */
+const markerLifetimeSeconds = 366 * 24 * 3600;
+const markerExpiry = (routedAt: string) => Math.floor(Date.parse(routedAt) / 1000) + markerLifetimeSeconds;
+
+/** Another complaint with the same duplicate key was routed between our check and our write. */
+export class OpenCaseMarkerTaken extends Error {
+  constructor() {
+    super('Another case took the open-case marker first.');
+  }
+}
+
+export interface RoutingWrites {
+  /** The case stays open: it takes the marker, so a repeat of it is refused. */
+  duplicateKeyHash?: string;
+  safetyReport?: SafetyReport;
+}
+
+/**
+ * Writes a routing decision: the case moves from its version to the next
+ * with the routing event (so a redelivered stream record, or a second router,
+ * fails the version check and changes nothing), and in the same transaction
+ * the open-case marker and the safety report are created.
+ */
+export async function applyRouting(record: CaseRecord, plan: RoutingPlan, writes: RoutingWrites): Promise<{ version: number; event: TimelineEvent }> {
+  const { caseId, receivedAt } = record;
+  const { deadline, associationId } = plan;
+  const set: Record<string, unknown> = {
+    status: plan.status,
+    step: plan.step,
+    routing: plan.routing,
+    associationId,
+    deadline,
+    ...(plan.routedStep ? { routedStep: plan.routedStep } : {}),
+    ...(plan.acceptedOn ? { acceptedOn: plan.acceptedOn } : {}),
+    ...(writes.safetyReport ? { safetyReport: { prefectureCode: writes.safetyReport.prefectureCode, reportedAt: writes.safetyReport.reportedAt } } : {}),
+    // The registry may place the merchant elsewhere than the consumer typed: queue and region follow.
+    ...indexKeys.byAssociation(associationId, receivedAt, caseId),
+    ...indexKeys.byRegion(associationId, receivedAt, caseId),
+    ...(deadline ? indexKeys.byDeadline(deadline.date, caseId) : {}),
+  };
+  const alsoCreate = [
+    ...(writes.duplicateKeyHash ? [{ ...keys.openCaseMarker(writes.duplicateKeyHash), entity: 'openCaseMarker', caseId, expiresAt: markerExpiry(plan.routing.routedAt) }] : []),
+    ...(writes.safetyReport ? [safetyReportItem(writes.safetyReport)] : []),
+  ];
+  try {
+    return await applyCaseChange({
+      caseId,
+      expectedVersion: record.version,
+      set,
+      // Without a deadline the case leaves the sweeper's index.
+      remove: deadline ? [] : ['duePk', 'dueSk'],
+      event: plan.event,
+      alsoCreate,
+    });
+  } catch (error) {
+    // The case update and its event come first; a failed condition after them is the marker.
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (writes.duplicateKeyHash && reasons[2]?.Code === 'ConditionalCheckFailed') throw new OpenCaseMarkerTaken();
+    throw error;
+  }
+}

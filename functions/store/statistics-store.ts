@@ -1,0 +1,369 @@
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseRecord } from '../domain/complaints/case';
+import type { CaseFacts } from '../domain/statistics/case-facts';
+import type { CellAddress, Counters } from '../domain/statistics/cells';
+import { documentDb, tableName } from './client';
+import { caseFromItem } from './cases-store';
+import { indexPartitions, keys as tableKeys, statisticsKeys } from './keys';
+
+/**
+ * Statistics items (README "Data model"): the state item, the run lease,
+ * the pending chunk, one item per cell (counters as top-level numbers
+ * `c_<name>`, so a delta is one atomic ADD), and per case the facts last
+ * counted. No Scan: cases are found by month (`MONTH#`) or in the change
+ * feed (`CHANGED#<day>`), both partitions of the byMonth index.
+ */
+export interface StatisticsState {
+  /** Cells in use are `STATS#<generation>#<period>`. */
+  generation: number;
+  /** Every change at or after this instant (less the overlap) is read by the next incremental run. */
+  watermark: string;
+  /** Periods that have cells in the current generation (for clean-up after a rebuild). */
+  periods: string[];
+  /** When the figures were last brought up to date. */
+  generatedAt: string;
+  /** A rebuild started and did not finish: the next run rebuilds. */
+  rebuildPending?: boolean;
+  /** The earliest month any counted case was received in. */
+  firstMonth?: string;
+}
+
+export interface PendingChunk {
+  chunkId: string;
+  generation: number;
+  entries: { counted?: CaseFacts; current: CaseFacts }[];
+}
+
+const counterPrefix = 'c_';
+const batchGetSize = 100;
+const batchWriteSize = 25;
+const maxBatchAttempts = 8;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function getStatisticsState(): Promise<StatisticsState | undefined> {
+  const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: statisticsKeys.state(), ConsistentRead: true }));
+  if (!Item) return undefined;
+  const { generation, watermark, periods, generatedAt, rebuildPending, firstMonth } = Item;
+  return { generation, watermark, periods: periods ?? [], generatedAt, ...(rebuildPending ? { rebuildPending } : {}), ...(firstMonth ? { firstMonth } : {}) } as StatisticsState;
+}
+
+export async function putStatisticsState(state: StatisticsState): Promise<void> {
+  await documentDb().send(new PutCommand({ TableName: tableName(), Item: { ...statisticsKeys.state(), entity: 'statsState', ...state } }));
+}
+
+/** Takes the run lease if it is free or expired; false when another run holds it. */
+export async function acquireRunLease(owner: string, nowEpochSeconds: number, leaseSeconds: number): Promise<boolean> {
+  try {
+    await documentDb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...statisticsKeys.lock(), entity: 'statsLock', owner, expiresAt: nowEpochSeconds + leaseSeconds },
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :owner',
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':now': nowEpochSeconds, ':owner': owner },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+export async function releaseRunLease(owner: string): Promise<void> {
+  try {
+    await documentDb().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: statisticsKeys.lock(),
+        ConditionExpression: '#owner = :owner',
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':owner': owner },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
+
+async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0], onPage: (items: Record<string, unknown>[]) => void): Promise<void> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentDb().send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    onPage(page.Items ?? []);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+/**
+ * The change feed of one UTC day from `fromSortKey` on: for each case that
+ * changed, the highest timeline `seq` seen (the case version it produced).
+ */
+export async function changesOnDay(utcDay: string, fromSortKey: string | undefined, into: Map<string, number>): Promise<void> {
+  await queryAll(
+    {
+      TableName: tableName(),
+      IndexName: 'byMonth',
+      KeyConditionExpression: fromSortKey ? 'monthPk = :pk AND monthSk >= :from' : 'monthPk = :pk',
+      ExpressionAttributeValues: { ':pk': statisticsKeys.changeFeedPartition(utcDay), ...(fromSortKey ? { ':from': fromSortKey } : {}) },
+      ProjectionExpression: 'caseId, seq',
+    },
+    (items) => {
+      for (const item of items) {
+        const caseId = item.caseId as string;
+        const seq = Number(item.seq ?? 0);
+        if (caseId && seq > (into.get(caseId) ?? 0)) into.set(caseId, seq);
+      }
+    },
+  );
+}
+
+/**
+ * Cases received in one China month at or after `fromSortKey` (an ISO
+ * instant): filings write only the case item, whose byMonth sort key is
+ * `<receivedAt>#<caseId>`, so new cases are a range of the `MONTH#`
+ * partition. Adds each with its version to `into`.
+ */
+export async function filingsSince(month: string, fromSortKey: string, into: Map<string, number>): Promise<void> {
+  await queryAll(
+    {
+      TableName: tableName(),
+      IndexName: 'byMonth',
+      KeyConditionExpression: 'monthPk = :pk AND monthSk >= :from',
+      ExpressionAttributeValues: { ':pk': statisticsKeys.monthPartition(month), ':from': fromSortKey },
+      ProjectionExpression: 'caseId, version, entity',
+    },
+    (items) => {
+      for (const item of items) {
+        const caseId = item.caseId as string;
+        const version = Number(item.version ?? 0);
+        if (item.entity === 'case' && caseId && version > (into.get(caseId) ?? 0)) into.set(caseId, version);
+      }
+    },
+  );
+}
+
+/**
+ * Every case received in one China month, page by page (the byMonth
+ * index's `MONTH#` partition projects whole case items).
+ */
+export async function casesReceivedIn(month: string, onPage: (cases: CaseRecord[]) => Promise<void> | void): Promise<void> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentDb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byMonth',
+        KeyConditionExpression: 'monthPk = :pk',
+        ExpressionAttributeValues: { ':pk': statisticsKeys.monthPartition(month) },
+        ExclusiveStartKey,
+      }),
+    );
+    await onPage((page.Items ?? []).filter((item) => item.entity === 'case').map(caseFromItem));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+/** The case items of `caseIds` (strongly consistent); missing ones are left out. */
+export async function getCaseRecords(caseIds: readonly string[]): Promise<CaseRecord[]> {
+  const found: CaseRecord[] = [];
+  for (const ids of chunked([...new Set(caseIds)], batchGetSize)) {
+    let keys: Record<string, unknown>[] = ids.map((id) => tableKeys.case(id));
+    for (let attempt = 1; keys.length > 0; attempt++) {
+      const answer = await documentDb().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+      found.push(...(answer.Responses?.[tableName()] ?? []).map(caseFromItem));
+      keys = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      if (keys.length > 0) {
+        if (attempt >= maxBatchAttempts) throw new Error('DynamoDB kept some case keys unprocessed');
+        await pause(25 * 2 ** attempt);
+      }
+    }
+  }
+  return found;
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** What was last counted for each of `caseIds` (strongly consistent). */
+export async function getContributions(caseIds: readonly string[]): Promise<Map<string, CaseFacts>> {
+  const found = new Map<string, CaseFacts>();
+  for (const ids of chunked([...new Set(caseIds)], batchGetSize)) {
+    let keys: Record<string, unknown>[] = ids.map((id) => statisticsKeys.contribution(id));
+    for (let attempt = 1; keys.length > 0; attempt++) {
+      const answer = await documentDb().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+      for (const item of answer.Responses?.[tableName()] ?? []) found.set(item.caseId as string, item.facts as CaseFacts);
+      keys = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      if (keys.length > 0) {
+        if (attempt >= maxBatchAttempts) throw new Error('DynamoDB kept some statistics keys unprocessed');
+        await pause(25 * 2 ** attempt);
+      }
+    }
+  }
+  return found;
+}
+
+type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
+/** BatchWriteItem in 25s, retrying what DynamoDB leaves unprocessed; `concurrency` batches at a time. */
+export async function batchWrite(requests: readonly WriteRequest[], concurrency = 4): Promise<void> {
+  const batches = chunked(requests, batchWriteSize);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < batches.length) {
+      let pending: WriteRequest[] = batches[next++]!;
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const answer = await documentDb().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+        pending = (answer.UnprocessedItems?.[tableName()] as WriteRequest[] | undefined) ?? [];
+        if (pending.length > 0) {
+          if (attempt >= maxBatchAttempts) throw new Error('DynamoDB kept some statistics writes unprocessed');
+          await pause(25 * 2 ** attempt);
+        }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+}
+
+export function contributionItem(facts: CaseFacts): Record<string, unknown> {
+  return { ...statisticsKeys.contribution(facts.caseId), entity: 'statsContribution', caseId: facts.caseId, version: facts.version, facts };
+}
+
+export function putContributions(facts: readonly CaseFacts[]): Promise<void> {
+  return batchWrite(facts.map((f) => ({ PutRequest: { Item: contributionItem(f) } })));
+}
+
+export async function getPendingChunk(): Promise<PendingChunk | undefined> {
+  const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: statisticsKeys.pendingChunk(), ConsistentRead: true }));
+  return Item ? ({ chunkId: Item.chunkId, generation: Item.generation, entries: Item.entries } as PendingChunk) : undefined;
+}
+
+export async function putPendingChunk(chunk: PendingChunk): Promise<void> {
+  await documentDb().send(new PutCommand({ TableName: tableName(), Item: { ...statisticsKeys.pendingChunk(), entity: 'statsPendingChunk', ...chunk } }));
+}
+
+export async function deletePendingChunk(): Promise<void> {
+  await documentDb().send(new DeleteCommand({ TableName: tableName(), Key: statisticsKeys.pendingChunk() }));
+}
+
+/**
+ * Adds a delta to one cell, once per chunk: the cell remembers the last
+ * chunk applied to it, so finishing a crashed chunk again skips the cells
+ * it already reached. Answers false when it had already been applied.
+ */
+export async function addToCell(generation: number, address: CellAddress, delta: Counters, chunkId: string): Promise<boolean> {
+  const names: Record<string, string> = { '#lastChunk': 'lastChunk', '#period': 'period', '#by': 'by', '#key': 'key' };
+  const values: Record<string, unknown> = { ':chunk': chunkId, ':period': address.period, ':by': address.by, ':key': address.key, ':entity': 'statsCell' };
+  const adds = Object.entries(delta).map(([name, value], i) => {
+    names[`#c${i}`] = `${counterPrefix}${name}`;
+    values[`:c${i}`] = value;
+    return `#c${i} :c${i}`;
+  });
+  try {
+    await documentDb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: statisticsKeys.cell(generation, address.period, address.by, address.key),
+        UpdateExpression: `SET #lastChunk = :chunk, #period = :period, #by = :by, #key = :key, entity = :entity ADD ${adds.join(', ')}`,
+        ConditionExpression: 'attribute_not_exists(#lastChunk) OR #lastChunk <> :chunk',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+export function cellItem(generation: number, address: CellAddress, counters: Counters): Record<string, unknown> {
+  return {
+    ...statisticsKeys.cell(generation, address.period, address.by, address.key),
+    entity: 'statsCell',
+    period: address.period,
+    by: address.by,
+    key: address.key,
+    lastChunk: 'rebuild',
+    ...Object.fromEntries(Object.entries(counters).map(([name, value]) => [`${counterPrefix}${name}`, value])),
+  };
+}
+
+function countersFromItem(item: Record<string, unknown>): Counters {
+  const counters: Counters = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(counterPrefix) && typeof value === 'number' && value !== 0) counters[name.slice(counterPrefix.length)] = value;
+  }
+  return counters;
+}
+
+/** The cells of one table (`by`) of one period, or of every table when `by` is omitted. */
+export async function readCells(generation: number, period: string, by?: string): Promise<{ address: CellAddress; counters: Counters }[]> {
+  const cells: { address: CellAddress; counters: Counters }[] = [];
+  await queryAll(
+    {
+      TableName: tableName(),
+      KeyConditionExpression: by ? 'pk = :pk AND begins_with(sk, :by)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': statisticsKeys.cellPartition(generation, period), ...(by ? { ':by': `${by}#` } : {}) },
+    },
+    (items) => {
+      for (const item of items) {
+        cells.push({ address: { period: item.period as string, by: item.by as CellAddress['by'], key: item.key as string }, counters: countersFromItem(item) });
+      }
+    },
+  );
+  return cells;
+}
+
+/** Removes every cell of a generation that is no longer in use. */
+export async function deleteGeneration(generation: number, periods: readonly string[]): Promise<void> {
+  for (const period of periods) {
+    const keys: Record<string, unknown>[] = [];
+    await queryAll(
+      {
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': statisticsKeys.cellPartition(generation, period) },
+        ProjectionExpression: 'pk, sk',
+      },
+      (items) => keys.push(...items.map((item) => ({ pk: item.pk, sk: item.sk }))),
+    );
+    await batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+}
+
+/** The ids of a merchant's cases received at or after `fromInstant` (the byMerchant index). */
+export async function caseIdsOfMerchantSince(creditCode: string, fromInstant: string): Promise<string[]> {
+  const ids: string[] = [];
+  await queryAll(
+    {
+      TableName: tableName(),
+      IndexName: 'byMerchant',
+      KeyConditionExpression: 'merchantPk = :pk AND merchantSk >= :from',
+      ExpressionAttributeValues: { ':pk': indexPartitions.byMerchant(creditCode), ':from': fromInstant },
+      ProjectionExpression: 'caseId, entity',
+    },
+    (items) => ids.push(...items.filter((item) => item.entity === 'case').map((item) => item.caseId as string)),
+  );
+  return ids;
+}
+
+/** The merchant's most recently received case, for the name the consumer gave when the registry has none. */
+export async function latestCaseOfMerchant(creditCode: string): Promise<CaseRecord | undefined> {
+  const page = await documentDb().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'byMerchant',
+      KeyConditionExpression: 'merchantPk = :pk',
+      ExpressionAttributeValues: { ':pk': indexPartitions.byMerchant(creditCode) },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  const item = page.Items?.[0];
+  return item && item.entity === 'case' ? caseFromItem(item) : undefined;
+}

@@ -1,0 +1,120 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { signLocalToken, type LocalIdentity } from '../../../bin/local/local-jwt';
+import { addDays } from '../../../functions/domain/calendar/dates';
+import { chinaDate } from '../../../functions/domain/calendar/working-days';
+import { creditCodeCheckSymbol } from '../../../functions/domain/complaints/credit-code';
+import { documentDb } from '../../../functions/store/client';
+import { validComplaint } from '../../fixtures/complaints';
+import type { TestStack } from '../../support/dynamodb';
+
+/** Helpers the routing tests share: HTTP calls on the test stack, tokens, dates and waiting for the router. */
+
+export type Json = Record<string, any>;
+
+export interface Answer {
+  status: number;
+  body: Json;
+}
+
+export async function call(stack: TestStack, method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const response = await fetch(`${stack.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
+}
+
+export const token = (identity: LocalIdentity) => signLocalToken(identity);
+
+/** Today in China time, and days and years before it. */
+export const today = () => chinaDate(new Date());
+export const daysAgo = (days: number) => addDays(today(), -days);
+export function yearsAgo(years: number, extraDays = 0): string {
+  const [year, month, day] = today().split('-') as [string, string, string];
+  const sameDay = month === '02' && day === '29' ? `${Number(year) - years}-02-28` : `${Number(year) - years}-${month}-${day}`;
+  return addDays(sameDay, -extraDays);
+}
+
+/** A GB 32100 credit code for a made-up organisation registered in `regionCode`. */
+export function creditCodeIn(regionCode: string, serial: string): string {
+  const first17 = `91${regionCode}${serial.padStart(9, '0').slice(-9)}`;
+  return `${first17}${creditCodeCheckSymbol(first17)}`;
+}
+
+let phoneSerial = Math.floor(Math.random() * 1e6);
+
+/** A different consumer each time, so no complaint repeats another by accident. */
+export function freshPhone(): string {
+  phoneSerial += 1;
+  return `139${String(phoneSerial % 1e8).padStart(8, '0')}`;
+}
+
+/**
+ * A realistic complaint with a fresh consumer and order: `merchant`,
+ * `consumer`, `purchase` and `claim` are merged into the fixture's, the
+ * rest replaces it.
+ */
+export function complaint(overrides: { consumer?: Json; merchant?: Json; purchase?: Json; claim?: Json; [field: string]: unknown } = {}): Json {
+  const base = validComplaint() as Json;
+  const { consumer, merchant, purchase, claim, ...rest } = overrides;
+  return {
+    ...base,
+    consumer: { ...base.consumer, phone: freshPhone(), ...consumer },
+    merchant: { ...base.merchant, ...merchant },
+    purchase: { ...base.purchase, date: daysAgo(20), orderRef: `JD-${Math.random().toString(36).slice(2, 12)}`, ...purchase },
+    claim: { ...base.claim, ...claim },
+    knownSince: daysAgo(15),
+    ...rest,
+  };
+}
+
+/** A merchant as the consumer names it, with only the fields given (no credit code, region, address or platform otherwise). */
+export const merchantNamed = (fields: Json) => ({ creditCode: undefined, regionCode: undefined, address: undefined, platform: undefined, ...fields });
+
+export async function file(stack: TestStack, body: Json): Promise<{ caseId: string; accessCode: string; filedAt: number }> {
+  const filedAt = Date.now();
+  const answer = await call(stack, 'POST', '/v1/complaints', { body });
+  if (answer.status !== 201) throw new Error(`filing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return { caseId: answer.body.caseId, accessCode: answer.body.accessCode, filedAt };
+}
+
+export async function view(stack: TestStack, filed: { caseId: string; accessCode: string }): Promise<Json> {
+  const answer = await call(stack, 'GET', `/v1/complaints/${filed.caseId}`, { headers: { 'X-Access-Code': filed.accessCode } });
+  if (answer.status !== 200) throw new Error(`viewing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** Polls the consumer's view until the router's decision shows; also says how long after filing that was. */
+export async function routedView(stack: TestStack, filed: { caseId: string; accessCode: string; filedAt: number }, timeoutMs = 8000): Promise<{ view: Json; afterMs: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await view(stack, filed);
+    if (current.routing !== null) return { view: current, afterMs: Date.now() - filed.filedAt };
+    if (Date.now() > deadline) throw new Error(`case ${filed.caseId} was not routed within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function registerMerchant(stack: TestStack, adminToken: string, creditCode: string, entry: Json): Promise<Answer> {
+  return call(stack, 'PUT', `/v1/merchants/${creditCode}`, { token: adminToken, body: entry });
+}
+
+/** The case ids in one association's queue (the byAssociation index), as a mediator's listing reads them. */
+export async function queueOf(stack: TestStack, associationId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentDb().send(
+      new QueryCommand({ TableName: stack.tableName, IndexName: 'byAssociation', KeyConditionExpression: 'assocPk = :pk', ExpressionAttributeValues: { ':pk': `ASSOCIATION#${associationId}` }, ExclusiveStartKey }),
+    );
+    ids.push(...(page.Items ?? []).map((item) => item.caseId as string));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return ids;
+}

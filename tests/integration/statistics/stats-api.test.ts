@@ -1,0 +1,154 @@
+import { chinaDate } from '../../../functions/domain/calendar/dates';
+import { categories } from '../../../functions/reference';
+import { startTestStack, type TestStack } from '../../support/dynamodb';
+import { act, call, complaint, fileRouted, fixtureMerchant, runJob, staffView, tokenFor, type Filed, type Json } from '../cases/support';
+
+/**
+ * The public statistics through HTTP on the local stack: complaints filed
+ * through the API, routed by the stream consumer, settled by a mediator;
+ * the aggregation job run by an admin; then what anyone reads.
+ */
+let stack: TestStack;
+let admin: string;
+let mediator: string;
+const month = chinaDate(new Date()).slice(0, 7);
+const year = month.slice(0, 4);
+const appliances: (Filed & { view: Json })[] = [];
+
+async function settle(caseId: string, body: Json): Promise<void> {
+  const view = await staffView(stack, caseId, mediator);
+  const answer = await act(stack, caseId, mediator, { expectedVersion: view.body.version, ...body });
+  if (answer.status !== 200) throw new Error(`${body.action} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+beforeAll(async () => {
+  stack = await startTestStack({ web: false });
+  [admin, mediator] = await Promise.all([tokenFor({ role: 'admin' }), tokenFor({ role: 'mediator', org: '410100' })]);
+  for (let i = 0; i < 6; i++) appliances.push(await fileRouted(stack, complaint({ category: 'appliances' })));
+  for (let i = 0; i < 2; i++) await fileRouted(stack, complaint({ category: 'food', issue: 'safety' }));
+  for (const filed of appliances.slice(0, 3)) await settle(filed.caseId, { action: 'record_agreement', refundFen: 10000, terms: '退款 100 元' });
+  await settle(appliances[3]!.caseId, { action: 'end_unresolved', text: '商家拒绝调解' });
+  const job = await runJob(stack, admin, 'aggregate');
+  expect(job.status).toBe(200);
+}, 120_000);
+
+afterAll(() => stack?.stop());
+
+const stats = (query: string, headers: Record<string, string> = {}) => call(stack, 'GET', `/v1/stats${query}`, { headers });
+
+describe('GET /v1/stats', () => {
+  it('answers the figures by category for this month, small rows suppressed, with when they were computed', async () => {
+    const answer = await stats(`?period=${month}&by=category&lang=zh-CN`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.period).toBe(month);
+    expect(answer.body.by).toBe('category');
+    expect(Date.parse(answer.body.generatedAt)).toBeGreaterThan(Date.now() - 120_000);
+    const [first, second] = answer.body.rows as Json[];
+    expect(first).toMatchObject({
+      key: 'appliances',
+      label: categories.find((c) => c.code === 'appliances')!.label['zh-CN'],
+      suppressed: false,
+      received: 6,
+      accepted: 6,
+      notAccepted: 0,
+      resolved: 3,
+      unresolved: 1,
+      withdrawn: 0,
+      resolutionRate: 0.75,
+      medianDaysToClose: 0,
+      p90DaysToClose: 0,
+      amountRecoveredFen: 30000,
+      advancePayouts: 0,
+      meanRating: null,
+    });
+    expect(second).toMatchObject({ key: 'food', suppressed: true, received: null, resolved: null, resolutionRate: null });
+  });
+
+  it('gives the same totals for the year, and one total row without a dimension', async () => {
+    const total = await stats(`?period=${year}`);
+    expect(total.body.rows).toEqual([expect.objectContaining({ key: 'all', received: 8, resolved: 3, unresolved: 1 })]);
+    const byOutcome = await stats(`?period=${year}&by=outcome&lang=en`);
+    // 3 resolved and 1 unresolved is fewer than 5 cases each: suppressed; the 4 still open are too.
+    expect((byOutcome.body.rows as Json[]).map((row) => [row.key, row.suppressed])).toEqual(expect.arrayContaining([['resolved', true], ['unresolved', true]]));
+    const byRegion = await stats(`?period=${year}&by=region&lang=en`);
+    expect(byRegion.body.rows).toEqual([expect.objectContaining({ key: '410100', label: 'Zhengzhou', received: 8 })]);
+  });
+
+  it('refuses a malformed period, an unknown dimension and unknown parameters, naming each', async () => {
+    const answer = await stats('?period=2026-13&by=colour&sort=desc');
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toBe('invalid_input');
+    expect((answer.body.issues as Json[]).map((issue) => issue.path).sort()).toEqual(['by', 'period', 'sort']);
+    expect((await stats('?period=26')).status).toBe(400);
+  });
+
+  it('changes nothing when the job runs again', async () => {
+    const before = await stats(`?period=${month}&by=category`);
+    const again = await runJob(stack, admin, 'aggregate');
+    expect(again.body).toMatchObject({ job: 'aggregate', ran: true, casesCounted: 0 });
+    const after = await stats(`?period=${month}&by=category`);
+    expect(after.body.rows).toEqual(before.body.rows);
+  });
+
+  it('gives the same figures after a rebuild from scratch', async () => {
+    const before = await stats(`?period=${year}&by=issue`);
+    const rebuilt = await runJob(stack, admin, 'aggregate-rebuild');
+    expect(rebuilt.body).toMatchObject({ mode: 'rebuild', casesRead: 8 });
+    const after = await stats(`?period=${year}&by=issue`);
+    expect(after.body.rows).toEqual(before.body.rows);
+    expect(after.body.generatedAt > before.body.generatedAt).toBe(true);
+  });
+});
+
+describe('GET /v1/stats.csv', () => {
+  it('is CSV with a byte-order mark, Chinese column names and a file name', async () => {
+    const response = await fetch(`${stack.baseUrl}/v1/stats.csv?period=${month}&by=category`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="redress-stats-${month}-category.csv"`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
+    expect(lines[0]).toContain('收到投诉（件）');
+    expect(lines[1]).toContain('家用电子电器');
+    expect(lines[1]).toContain(',300.00,');
+  });
+
+  it('speaks English with lang=en and refuses bad queries like the JSON', async () => {
+    const text = await (await fetch(`${stack.baseUrl}/v1/stats.csv?period=${year}&lang=en`)).text();
+    expect(text.split('\r\n')[0]).toContain('Received');
+    expect((await fetch(`${stack.baseUrl}/v1/stats.csv?by=nothing`)).status).toBe(400);
+  });
+});
+
+describe('GET /v1/merchants/{creditCode}/record', () => {
+  it('shows the merchant’s last 12 months as counted by the last run', async () => {
+    const answer = await call(stack, 'GET', `/v1/merchants/${fixtureMerchant}/record`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      creditCode: fixtureMerchant,
+      name: '郑州某某电器有限公司',
+      from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      to: chinaDate(new Date()),
+      complaints12m: 8,
+      accepted: 8,
+      notAccepted: 0,
+      resolved: 3,
+      unresolved: 1,
+      withdrawn: 0,
+      resolutionRate: 0.75,
+      medianDaysToClose: 0,
+      odr: false,
+      advancePayout: null,
+      offlineNoReasonReturn: false,
+      generatedAt: expect.any(String),
+    });
+  });
+
+  it('is 400 for a malformed credit code and 404 for one nobody knows', async () => {
+    const malformed = await call(stack, 'GET', '/v1/merchants/12345/record');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.issues[0].path).toBe('creditCode');
+    expect((await call(stack, 'GET', '/v1/merchants/91410105MA45K7Q29L/record')).status).toBe(404);
+  });
+});
