@@ -47,6 +47,24 @@ export interface StreamConsumerDefinition {
   batchSize: number;
   /** Lambda's event source mapping: retries before the record is dead-lettered. */
   retryAttempts: number;
+  /**
+   * Only these records reach the handler (Lambda event filtering in AWS, the
+   * same test in the local poller), so the consumer is not invoked — and not
+   * billed — for writes it would skip.
+   */
+  filter?: StreamRecordFilter;
+}
+
+export interface StreamRecordFilter {
+  eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
+  /** The `entity` attribute of the new image. */
+  entity: string;
+}
+
+/** The local poller's side of the filter; the CDK side is `lib/background.ts`. */
+export function recordPassesFilter(filter: StreamRecordFilter | undefined, record: { eventName?: string; dynamodb?: { NewImage?: Record<string, { S?: string }> } }): boolean {
+  if (!filter) return true;
+  return (filter.eventNames as readonly string[]).includes(record.eventName ?? '') && record.dynamodb?.NewImage?.entity?.S === filter.entity;
 }
 
 export interface ScheduledJobDefinition {
@@ -58,9 +76,9 @@ export interface ScheduledJobDefinition {
 }
 
 export const streamConsumers: readonly StreamConsumerDefinition[] = [
-  // Routes each newly filed case. Every write reaches the stream and about 1 record in 6 is a filed case, so a
-  // batch of 100 routes some 15 cases side by side; the partial batch response keeps a retry to what failed.
-  { handler: 'stream/router', table: 'readWrite', batchSize: 100, retryAttempts: 3 },
+  // Routes each newly filed case (only case inserts pass the filter). Batches of up to 100 let a backlog drain
+  // quickly; the partial batch response keeps a retry to what failed.
+  { handler: 'stream/router', table: 'readWrite', batchSize: 100, retryAttempts: 3, filter: { eventNames: ['INSERT'], entity: 'case' } },
 ];
 
 export const scheduledJobs: readonly ScheduledJobDefinition[] = [

@@ -2,7 +2,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -11,8 +11,17 @@ import {
   streamConsumers as streamConsumerTable,
   type ScheduledJobDefinition,
   type StreamConsumerDefinition,
+  type StreamRecordFilter,
 } from '../functions/routes';
 import { HandlerFunction, handlerConstructId } from './handler-function';
+
+/** Lambda event filtering: records outside the filter never invoke (or bill) the consumer. */
+function eventFilter(filter: StreamRecordFilter) {
+  return FilterCriteria.filter({
+    eventName: FilterRule.or(...filter.eventNames),
+    dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(filter.entity) } } },
+  });
+}
 
 export interface BackgroundProps {
   table: ITable;
@@ -83,6 +92,7 @@ export class Background extends Construct {
         reportBatchItemFailures: true,
         maxRecordAge: maxStreamRecordAge,
         onFailure: new SqsDlq(deadLetters),
+        ...(consumer.filter ? { filters: [eventFilter(consumer.filter)] } : {}),
       }),
     );
     // The event source grants dynamodb:ListStreams on "*": that action has no

@@ -10,7 +10,7 @@ import {
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { streamConsumers, type StreamConsumerDefinition } from '../../functions/routes';
+import { recordPassesFilter, streamConsumers, type StreamConsumerDefinition } from '../../functions/routes';
 import { loadHandler, type LambdaHandler } from './handler-loader';
 import { lambdaContext } from './lambda-context';
 import { deadLettersFile, streamCheckpointsFile } from './paths';
@@ -27,6 +27,8 @@ export interface StreamConsumer {
   retryAttempts: number;
   /** Lambda's BisectBatchOnFunctionError (default on, as the CDK stack sets it). */
   bisectOnError?: boolean;
+  /** Records that reach the handler; the others only advance the checkpoint (Lambda event filtering). */
+  accepts?: (record: DynamoDBRecord) => boolean;
   handler: LambdaHandler;
 }
 
@@ -36,6 +38,7 @@ export function consumersFromRoutes(definitions: readonly StreamConsumerDefiniti
     name: definition.handler,
     batchSize: definition.batchSize,
     retryAttempts: definition.retryAttempts,
+    accepts: (record) => recordPassesFilter(definition.filter, record as Parameters<typeof recordPassesFilter>[1]),
     handler: async (event, context) => (await loadHandler(definition.handler))(event, context),
   }));
 }
@@ -196,8 +199,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
         }
         throw error;
       }
-      const records = (page.Records ?? []).map((record) => toLambdaRecord(record, streamArn!));
+      const read = (page.Records ?? []).map((record) => toLambdaRecord(record, streamArn!));
+      const records = consumer.accepts ? read.filter(consumer.accepts) : read;
       if (records.length > 0) await deliver(shardId, records);
+      else if (read.length > 0) await checkpoints.record(consumer.name, streamArn!, shardId, { sequenceNumber: read[read.length - 1]!.dynamodb!.SequenceNumber! });
       if (page.NextShardIterator) iterators.set(shardId, page.NextShardIterator);
       else {
         iterators.delete(shardId);

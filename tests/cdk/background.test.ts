@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { maxStreamRecordAge } from '../../lib/background';
-import { functionProfiles } from '../../lib/handler-function';
+import { functionProfiles, handlerConstructId } from '../../lib/handler-function';
 import { scheduledJobs, streamConsumers } from '../../functions/routes';
 import { actionsOf, expectTableAccess, statementsOf } from './support/iam';
 import { logicalIdOf, synthRedress, type SynthesisedRedress } from './support/synth-redress';
@@ -110,5 +110,23 @@ describe('scheduled jobs', () => {
   test('each job has exactly one schedule and each consumer exactly one event source mapping', () => {
     synthesised.template.resourceCountIs('AWS::Events::Rule', scheduledJobs.length);
     synthesised.template.resourceCountIs('AWS::Lambda::EventSourceMapping', streamConsumers.length);
+  });
+});
+
+describe('stream event filtering', () => {
+  test.each(streamConsumers.filter((c) => c.filter))('$handler is invoked only for the records its filter names', (consumer) => {
+    synthesised.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp(handlerConstructId(consumer.handler)) },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: [...consumer.filter!.eventNames],
+              dynamodb: { NewImage: { entity: { S: [consumer.filter!.entity] } } },
+            }),
+          },
+        ],
+      },
+    });
   });
 });

@@ -45,6 +45,10 @@ import { syncPublicDisclosure } from '../disclosure/public-record-sync';
  *
  * Rebuild: reads every case month by month, adds them up in memory and
  * writes a new generation of cells, then switches to it in one write.
+ *
+ * Both keep public disclosure in step with every case they read: a case
+ * that should be a candidate becomes one, and a published record is put up
+ * (or an unpublished one taken down) as the case says.
  */
 export type AggregationMode = 'incremental' | 'rebuild';
 
@@ -125,6 +129,14 @@ async function reconcileDisclosure(record: CaseRecord, context: RunContext): Pro
   return false;
 }
 
+/** Reconciles disclosure for each record; a case made a candidate just now is read again, to be counted at its new version. */
+async function reconciledRecords(records: CaseRecord[], context: RunContext): Promise<CaseRecord[]> {
+  const promoted: string[] = [];
+  for (const record of records) if (await reconcileDisclosure(record, context)) promoted.push(record.caseId);
+  if (promoted.length === 0) return records;
+  return [...records.filter((record) => !promoted.includes(record.caseId)), ...(await getCaseRecords(promoted))];
+}
+
 async function incremental(state: StatisticsState, context: RunContext): Promise<StatisticsState> {
   const { report } = context;
   const pending = await getPendingChunk();
@@ -152,11 +164,7 @@ async function incremental(state: StatisticsState, context: RunContext): Promise
       report.more = true;
       return { ...state, periods: [...periods].sort(), ...(firstMonth ? { firstMonth } : {}) };
     }
-    let records = await getCaseRecords(toRead.slice(i, i + chunkSize));
-    const promoted: string[] = [];
-    for (const record of records) if (await reconcileDisclosure(record, context)) promoted.push(record.caseId);
-    // Made candidates just now: count them at their new version.
-    if (promoted.length > 0) records = [...records.filter((r) => !promoted.includes(r.caseId)), ...(await getCaseRecords(promoted))];
+    const records = await reconciledRecords(await getCaseRecords(toRead.slice(i, i + chunkSize)), context);
     report.casesRead += records.length;
 
     const entries = records.map((record) => {
@@ -189,8 +197,8 @@ async function rebuild(previous: StatisticsState | undefined, context: RunContex
   const firstMonth = previous?.firstMonth && previous.firstMonth < firstPossibleMonth ? previous.firstMonth : firstPossibleMonth;
   const facts: CaseFacts[] = [];
   for (const month of monthsBetween(firstMonth, lastMonth)) {
-    await casesReceivedIn(month, (records) => {
-      for (const record of records) facts.push(factsOf(record));
+    await casesReceivedIn(month, async (records) => {
+      facts.push(...(await reconciledRecords(records, context)).map(factsOf));
     });
   }
   report.casesRead = facts.length;

@@ -7,7 +7,8 @@ import { startTestStack, type TestStack } from '../../support/dynamodb';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Intake alone: no router, so a case stays exactly as filed (routing has its own tests).
+  stack = await startTestStack({ streamConsumers: [] });
 });
 afterAll(() => stack?.stop());
 

@@ -131,6 +131,15 @@ describe('the disclosure workflow', () => {
   });
 });
 
+describe('reconciliation by the aggregation job', () => {
+  it('makes a disclosure-only case a candidate in a rebuild too, not only when the change feed brings it', async () => {
+    const filed = await fileRouted(stack, complaint({ claim: { type: 'disclosure_only' }, category: 'education' }));
+    const rebuilt = await runJob(stack, tokens.admin, 'aggregate-rebuild');
+    expect(rebuilt.body).toMatchObject({ mode: 'rebuild', disclosures: { candidates: 1 } });
+    expect((await staffView(stack, filed.caseId, tokens.admin)).body.disclosure).toMatchObject({ state: 'candidate' });
+  });
+});
+
 describe('GET /v1/disclosures', () => {
   it('filters by region (any code of the prefecture), category and merchant name, newest first, a page at a time', async () => {
     const all = (await disclosures('?limit=100')).body.items as Json[];
