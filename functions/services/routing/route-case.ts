@@ -5,6 +5,8 @@ import { duplicateKey } from '../../domain/routing/duplicate-key';
 import { planRouting } from '../../domain/routing/routing-plan';
 import { calendar, prefectureOf } from '../../reference';
 import type { MerchantRecord } from '../../reference/types';
+import { readCase } from '../../store/cases-store';
+import { closeIfFinished } from '../cases/apply-action';
 import { logger } from '../../shared/logger';
 import { applyRouting, findOpenCase, OpenCaseMarkerTaken, readCaseRecord } from '../../store/routing-store';
 import { countTowardsCollective } from '../collective/group-membership';
@@ -43,6 +45,12 @@ function decide(record: CaseRecord, registered: MerchantRecord | undefined, dupl
  * duplicate; closed: a stale marker, removed). A refusal writes no marker,
  * so it looks first: `duplicate` is the refusal that tells the consumer most.
  */
+/** A refusal is an outcome: like a mediator's `refuse`, the case closes at once (rating window, disclosure, erasure clock). */
+async function closeIfRefused(caseId: string, now: Date): Promise<void> {
+  const stored = await readCase(caseId);
+  if (stored?.record.status === 'not_accepted') await closeIfFinished(stored, now);
+}
+
 export async function routeCase(caseId: string, options: { filed?: CaseRecord; now?: Date } = {}): Promise<RoutingResult> {
   const now = options.now ?? new Date();
   let record: CaseRecord | undefined = options.filed;
@@ -57,6 +65,7 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
     if (record.routing) {
       // No registry read here: a case already counted is left as it is, and the name is only for display.
       await countTowardsCollective(record, undefined);
+      await closeIfRefused(caseId, now); // a redelivery finishes what a crash left undone
       return { kind: 'already_routed' };
     }
     if (record.status !== 'received') return { kind: 'not_waiting', status: record.status };
@@ -91,6 +100,7 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
       throw error;
     }
     await countTowardsCollective({ ...record, routing: plan.routing }, registered);
+    if (plan.routing.outcome === 'not_accepted') await closeIfRefused(caseId, now);
     logger.info('case routed', { caseId, outcome: plan.routing.outcome, ruleId: plan.routing.ruleId, step: plan.routing.step, associationId: plan.associationId, safetyReport: safetyReport !== undefined });
     return { kind: 'routed', outcome: plan.routing.outcome, ruleId: plan.routing.ruleId };
   }

@@ -1,3 +1,4 @@
+import { addDays } from '../../../functions/domain/calendar/dates';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addWorkingDays } from '../../../functions/domain/calendar/working-days';
 import { documentDb } from '../../../functions/store/client';
@@ -219,8 +220,10 @@ describe('the router decides every filed case by the rules of SPEC sections 2 an
 
   test.each(rows)('$name', async (row) => {
     const { view, caseId } = routed.get(row.name)!;
-    const expectedStatus = { accepted: 'accepted', not_accepted: 'not_accepted', review: 'received' }[row.outcome];
-    expect(view).toMatchObject({ status: expectedStatus, step: row.step, version: 2 });
+    const routedStatus = { accepted: 'accepted', not_accepted: 'not_accepted', review: 'received' }[row.outcome];
+    // A refusal is an outcome, and a case that reaches one closes at once (version 3).
+    if (row.outcome === 'not_accepted') expect(view).toMatchObject({ status: 'closed', step: row.step, version: 3 });
+    else expect(view).toMatchObject({ status: routedStatus, step: row.step, version: 2 });
     expect(view.routing).toMatchObject({ outcome: row.outcome, ruleId: row.ruleId, ruleSetId: 'default', ruleSetVersion: rules.version, associationId: row.association });
     // The reason is shown in both languages; an accepted case shows its rule's own line.
     expect(view.routing.reason['zh-CN']).toMatch(/\p{Script=Han}/u);
@@ -233,11 +236,14 @@ describe('the router decides every filed case by the rules of SPEC sections 2 an
       mediation: { kind: 'mediation', date: addWorkingDays(today(), 45, calendar) },
       acceptance: { kind: 'acceptance', date: addWorkingDays(today(), 7, calendar) },
     };
-    expect(view.deadline === null ? null : { kind: view.deadline.kind, date: view.deadline.date }).toEqual(row.deadline === null ? null : expectedDeadline[row.deadline]);
+    // A refused case has closed: its deadline is the end of the consumer's 30-day rating window.
+    const expected = row.outcome === 'not_accepted' ? { kind: 'rating', date: addDays(today(), 30) } : row.deadline === null ? null : expectedDeadline[row.deadline];
+    expect(view.deadline === null ? null : { kind: view.deadline.kind, date: view.deadline.date }).toEqual(expected);
 
     // The timeline says who decided (the system), what, and why — with what the router saw.
     const event = view.timeline.find((e: Json) => e.seq === 2);
-    expect(event).toMatchObject({ actor: 'system', type: { accepted: 'route_accept', not_accepted: 'route_refuse', review: 'route_review' }[row.outcome], status: expectedStatus });
+    expect(event).toMatchObject({ actor: 'system', type: { accepted: 'route_accept', not_accepted: 'route_refuse', review: 'route_review' }[row.outcome], status: routedStatus });
+    if (row.outcome === 'not_accepted') expect(view.timeline.find((e: Json) => e.seq === 3)).toMatchObject({ actor: 'system', type: 'close', status: 'closed' });
     expect(event.reason.text).toEqual(view.routing.reason);
     expect(event.reason.inputs).toMatchObject({ 'claim.type': row.body().claim.type, category: expect.any(String), filedOn: today(), openCaseExists: false });
     if (row.outcome !== 'not_accepted') expect(event.reason.rule).toEqual({ ruleSetId: 'default', ruleSetVersion: rules.version, ruleId: row.ruleId });
@@ -282,7 +288,7 @@ describe('duplicates (same consumer, merchant and order as an open case)', () =>
 
     // The same consumer files again, typing the order number differently.
     const again = await routedView(stack, await file(stack, { ...first, purchase: { ...first.purchase, orderRef: 'xy 2026 00731' }, description: '上次投诉没有回音，再投诉一次：沙发开裂。' }));
-    expect(again.view).toMatchObject({ status: 'not_accepted', routing: { outcome: 'not_accepted', refusalReason: 'duplicate' }, deadline: null });
+    expect(again.view).toMatchObject({ status: 'closed', routing: { outcome: 'not_accepted', refusalReason: 'duplicate' } });
     expect(again.view.timeline[1]).toMatchObject({ type: 'route_refuse', reason: { code: 'duplicate', inputs: { openCaseExists: true } } });
     expect(JSON.stringify(again.view)).not.toContain(original.view.caseId);
 
@@ -314,6 +320,7 @@ describe('duplicates (same consumer, merchant and order as an open case)', () =>
   test('two copies filed at the same moment: exactly one is accepted', async () => {
     const body = complaint({ merchant: at(registry.zhengzhouAppliances), claim: { type: 'repair', amountFen: undefined } });
     const views = await Promise.all([1, 2, 3].map(async () => (await routedView(stack, await file(stack, body))).view));
-    expect(views.map((v) => v.status).sort()).toEqual(['accepted', 'not_accepted', 'not_accepted']);
+    expect(views.map((v) => v.status).sort()).toEqual(['accepted', 'closed', 'closed']);
+    expect(views.map((v) => v.routing.outcome).sort()).toEqual(['accepted', 'not_accepted', 'not_accepted']);
   });
 });

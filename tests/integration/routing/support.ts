@@ -90,12 +90,24 @@ export async function view(stack: TestStack, filed: { caseId: string; accessCode
   return answer.body;
 }
 
-/** Polls the consumer's view until the router's decision shows; also says how long after filing that was. */
+/**
+ * Polls the consumer's view until the router's decision shows (and, for a
+ * refusal, until the case has closed, which follows at once); also says how
+ * long after filing the decision showed.
+ */
 export async function routedView(stack: TestStack, filed: { caseId: string; accessCode: string; filedAt: number }, timeoutMs = 8000): Promise<{ view: Json; afterMs: number }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const current = await view(stack, filed);
-    if (current.routing !== null) return { view: current, afterMs: Date.now() - filed.filedAt };
+    if (current.routing !== null) {
+      const afterMs = Date.now() - filed.filedAt;
+      let settled = current;
+      while (settled.status === 'not_accepted' && Date.now() <= deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        settled = await view(stack, filed);
+      }
+      return { view: settled, afterMs };
+    }
     if (Date.now() > deadline) throw new Error(`case ${filed.caseId} was not routed within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
