@@ -10,10 +10,12 @@
  * rebuilds again and checks the figures are identical. Prints figures,
  * asserts nothing else.
  */
+import './bench/stats/quiet';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { SingleBar, Presets } from 'cli-progress';
 import { chinaDate } from '../functions/domain/calendar/dates';
 import { cellId, type Counters } from '../functions/domain/statistics';
+import { disclosureChange } from '../functions/services/disclosure/lifecycle-hook';
 import { runAggregation } from '../functions/services/statistics/aggregation-run';
 import { applyCaseChange } from '../functions/store/case-changes';
 import { caseIndexKeys, createCase } from '../functions/store/cases-store';
@@ -92,13 +94,17 @@ async function change(options: Options, ids: readonly string[], now: Date): Prom
   const work: (() => Promise<unknown>)[] = [
     ...records.map((record: CaseRecord) => () => {
       const at = new Date().toISOString();
-      const set =
-        record.status === 'closed'
-          ? { rating: { rating: 5, at } }
-          : record.status === 'accepted'
-            ? { status: 'closed', outcome: 'resolved', closedOn: today, agreement: { source: 'mediation', recoveredFen: 50_000, at }, deadline: null }
-            : { status: 'accepted', step: 'mediation', acceptedOn: today, associationId: record.associationId ?? '410100' };
-      return applyCaseChange({ caseId: record.caseId, expectedVersion: record.version, set, event: { at, actor: 'system', type: 'bench', status: (set.status ?? record.status) as CaseRecord['status'], step: record.step } });
+      if (record.status === 'closed') {
+        return applyCaseChange({ caseId: record.caseId, expectedVersion: record.version, set: { rating: { rating: 5, at } }, event: { at, actor: 'consumer', type: 'rate', status: 'closed', step: record.step } });
+      }
+      if (record.status === 'accepted' && record.step) {
+        // Settled and closed in one go, with the disclosure candidacy the action path adds on closing.
+        const disclosure = disclosureChange(record, 'close', { status: 'closed', step: record.step }, { today, at });
+        const set = { status: 'closed', outcome: 'resolved', closedOn: today, agreement: { source: 'mediation', recoveredFen: 50_000, at }, deadline: null, ...disclosure.set };
+        return applyCaseChange({ caseId: record.caseId, expectedVersion: record.version, set, event: { at, actor: 'mediator', type: 'record_agreement', status: 'closed', step: record.step }, alsoCreate: disclosure.alsoCreate });
+      }
+      const set = { status: 'accepted', step: 'mediation', acceptedOn: today, associationId: record.associationId ?? '410100' };
+      return applyCaseChange({ caseId: record.caseId, expectedVersion: record.version, set, event: { at, actor: 'system', type: 'route_accept', status: 'accepted', step: 'mediation' } });
     }),
     ...Array.from({ length: filings }, (_, i) => () => createCase(syntheticCase(options.cases + i, new Date(), random, new Date()))),
   ];
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dynamo = await startDynamoDbLocal();
-  Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'local', TABLE_NAME: 'bench-stats', REDRESS_ENV: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR' });
+  Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'local', TABLE_NAME: 'bench-stats', REDRESS_ENV: 'local' });
   try {
     await ensureTable(dynamoDbClient(), 'bench-stats');
     const now = new Date();

@@ -91,8 +91,10 @@ export const statisticsKeys = {
   state: () => ({ pk: 'STATS', sk: 'STATE' }),
   /** One aggregation run at a time (a lease). */
   lock: () => ({ pk: 'STATS', sk: 'LOCK' }),
-  /** The chunk of case changes being applied, so a crashed run is finished exactly once. */
+  /** The chunk of case changes being applied, so a crashed run is finished exactly once: a header (written last) ... */
   pendingChunk: () => ({ pk: 'STATS', sk: 'PENDING' }),
+  /** ... and its entries in parts, each well under the 400 KB item limit. */
+  pendingChunkPart: (part: number) => ({ pk: 'STATS', sk: `PENDING#${String(part).padStart(4, '0')}` }),
   cellPartition: (generation: number, period: string) => `STATS#${generation}#${period}`,
   cell: (generation: number, period: string, by: string, key: string) => ({ pk: `STATS#${generation}#${period}`, sk: `${by}#${key}` }),
   /** What was last counted for a case (its facts at a version). */

@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/complaints/case';
 import type { CaseFacts } from '../domain/statistics/case-facts';
 import type { CellAddress, Counters } from '../domain/statistics/cells';
@@ -9,8 +9,7 @@ import { indexPartitions, keys as tableKeys, statisticsKeys } from './keys';
 /**
  * Statistics items (README "Data model"): the state item, the run lease,
  * the pending chunk, one item per cell (counters as top-level numbers
- * `c_<name>`, so a delta is one atomic ADD), and per case the facts last
- * counted. No Scan: cases are found by month (`MONTH#`) or in the change
+ * `c_<name>`), and per case the facts last counted. No Scan: cases are found by month (`MONTH#`) or in the change
  * feed (`CHANGED#<day>`), both partitions of the byMonth index.
  */
 export interface StatisticsState {
@@ -31,7 +30,7 @@ export interface StatisticsState {
 export interface PendingChunk {
   chunkId: string;
   generation: number;
-  entries: { counted?: CaseFacts; current: CaseFacts }[];
+  entries: { counted?: CaseFacts; current: CaseFacts; disclosureSynced?: string }[];
 }
 
 const counterPrefix = 'c_';
@@ -189,14 +188,23 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+/** What the job last did for a case: the facts it counted, and the disclosure state it last made public. */
+export interface Contribution {
+  facts: CaseFacts;
+  /** `<state>@<publishedAt>` of the disclosure last reconciled with the public list; absent if never. */
+  disclosureSynced?: string;
+}
+
 /** What was last counted for each of `caseIds` (strongly consistent). */
-export async function getContributions(caseIds: readonly string[]): Promise<Map<string, CaseFacts>> {
-  const found = new Map<string, CaseFacts>();
+export async function getContributions(caseIds: readonly string[]): Promise<Map<string, Contribution>> {
+  const found = new Map<string, Contribution>();
   for (const ids of chunked([...new Set(caseIds)], batchGetSize)) {
     let keys: Record<string, unknown>[] = ids.map((id) => statisticsKeys.contribution(id));
     for (let attempt = 1; keys.length > 0; attempt++) {
       const answer = await documentDb().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
-      for (const item of answer.Responses?.[tableName()] ?? []) found.set(item.caseId as string, item.facts as CaseFacts);
+      for (const item of answer.Responses?.[tableName()] ?? []) {
+        found.set(item.caseId as string, { facts: item.facts as CaseFacts, ...(item.disclosureSynced ? { disclosureSynced: item.disclosureSynced as string } : {}) });
+      }
       keys = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
       if (keys.length > 0) {
         if (attempt >= maxBatchAttempts) throw new Error('DynamoDB kept some statistics keys unprocessed');
@@ -229,66 +237,80 @@ export async function batchWrite(requests: readonly WriteRequest[], concurrency 
   await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
 }
 
-export function contributionItem(facts: CaseFacts): Record<string, unknown> {
-  return { ...statisticsKeys.contribution(facts.caseId), entity: 'statsContribution', caseId: facts.caseId, version: facts.version, facts };
+export function contributionItem(facts: CaseFacts, disclosureSynced?: string): Record<string, unknown> {
+  return { ...statisticsKeys.contribution(facts.caseId), entity: 'statsContribution', caseId: facts.caseId, version: facts.version, facts, ...(disclosureSynced ? { disclosureSynced } : {}) };
 }
 
-export function putContributions(facts: readonly CaseFacts[]): Promise<void> {
-  return batchWrite(facts.map((f) => ({ PutRequest: { Item: contributionItem(f) } })));
+export function putContributions(contributions: readonly Contribution[]): Promise<void> {
+  return batchWrite(contributions.map((c) => ({ PutRequest: { Item: contributionItem(c.facts, c.disclosureSynced) } })), 8);
 }
+
+/** Entries per part item: old and new facts of a case take well under 1 KB. */
+const entriesPerPart = 200;
 
 export async function getPendingChunk(): Promise<PendingChunk | undefined> {
   const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: statisticsKeys.pendingChunk(), ConsistentRead: true }));
-  return Item ? ({ chunkId: Item.chunkId, generation: Item.generation, entries: Item.entries } as PendingChunk) : undefined;
+  if (!Item) return undefined;
+  const entries: PendingChunk['entries'] = [];
+  for (let part = 0; part < (Item.parts as number); part++) {
+    const { Item: partItem } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: statisticsKeys.pendingChunkPart(part), ConsistentRead: true }));
+    if (!partItem || partItem.chunkId !== Item.chunkId) throw new Error(`pending statistics chunk ${Item.chunkId as string} lacks part ${part}`);
+    entries.push(...(partItem.entries as PendingChunk['entries']));
+  }
+  return { chunkId: Item.chunkId, generation: Item.generation, entries };
 }
 
+/** Writes the chunk's parts, then its header: the header is what makes the chunk pending. */
 export async function putPendingChunk(chunk: PendingChunk): Promise<void> {
-  await documentDb().send(new PutCommand({ TableName: tableName(), Item: { ...statisticsKeys.pendingChunk(), entity: 'statsPendingChunk', ...chunk } }));
+  const parts = chunked(chunk.entries, entriesPerPart);
+  await batchWrite(parts.map((entries, part) => ({ PutRequest: { Item: { ...statisticsKeys.pendingChunkPart(part), entity: 'statsPendingPart', chunkId: chunk.chunkId, entries } } })));
+  await documentDb().send(
+    new PutCommand({ TableName: tableName(), Item: { ...statisticsKeys.pendingChunk(), entity: 'statsPendingChunk', chunkId: chunk.chunkId, generation: chunk.generation, parts: parts.length } }),
+  );
 }
 
+/** The header goes; its parts are overwritten by the next chunk (and ignored: they name another chunk id). */
 export async function deletePendingChunk(): Promise<void> {
   await documentDb().send(new DeleteCommand({ TableName: tableName(), Key: statisticsKeys.pendingChunk() }));
 }
 
 /**
- * Adds a delta to one cell, once per chunk: the cell remembers the last
- * chunk applied to it, so finishing a crashed chunk again skips the cells
- * it already reached. Answers false when it had already been applied.
+ * Adds each delta to its cell, once per chunk. Runs under the aggregation
+ * lease (one writer): it reads the periods' cells, adds, and writes them
+ * back whole in batches, each stamped with the chunk; finishing a crashed
+ * chunk again skips the cells that already carry its stamp. Answers how
+ * many cells it changed.
  */
-export async function addToCell(generation: number, address: CellAddress, delta: Counters, chunkId: string): Promise<boolean> {
-  const names: Record<string, string> = { '#lastChunk': 'lastChunk', '#period': 'period', '#by': 'by', '#key': 'key' };
-  const values: Record<string, unknown> = { ':chunk': chunkId, ':period': address.period, ':by': address.by, ':key': address.key, ':entity': 'statsCell' };
-  const adds = Object.entries(delta).map(([name, value], i) => {
-    names[`#c${i}`] = `${counterPrefix}${name}`;
-    values[`:c${i}`] = value;
-    return `#c${i} :c${i}`;
-  });
-  try {
-    await documentDb().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: statisticsKeys.cell(generation, address.period, address.by, address.key),
-        UpdateExpression: `SET #lastChunk = :chunk, #period = :period, #by = :by, #key = :key, entity = :entity ADD ${adds.join(', ')}`,
-        ConditionExpression: 'attribute_not_exists(#lastChunk) OR #lastChunk <> :chunk',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
+export async function applyCellDeltas(generation: number, deltas: ReadonlyMap<string, { address: CellAddress; delta: Counters }>, chunkId: string): Promise<number> {
+  const periods = new Set([...deltas.values()].map(({ address }) => address.period));
+  const current = new Map<string, { counters: Counters; lastChunk?: string }>();
+  for (const period of periods) {
+    for (const cell of await readCells(generation, period)) current.set(`${cell.address.period}|${cell.address.by}|${cell.address.key}`, cell);
   }
+  const writes: WriteRequest[] = [];
+  for (const [id, { address, delta }] of deltas) {
+    const cell = current.get(id);
+    if (cell?.lastChunk === chunkId) continue;
+    const counters: Counters = { ...(cell?.counters ?? {}) };
+    for (const [name, value] of Object.entries(delta)) {
+      const sum = (counters[name] ?? 0) + value;
+      if (sum === 0) delete counters[name];
+      else counters[name] = sum;
+    }
+    writes.push({ PutRequest: { Item: cellItem(generation, address, counters, chunkId) } });
+  }
+  await batchWrite(writes, 8);
+  return writes.length;
 }
 
-export function cellItem(generation: number, address: CellAddress, counters: Counters): Record<string, unknown> {
+export function cellItem(generation: number, address: CellAddress, counters: Counters, lastChunk = 'rebuild'): Record<string, unknown> {
   return {
     ...statisticsKeys.cell(generation, address.period, address.by, address.key),
     entity: 'statsCell',
     period: address.period,
     by: address.by,
     key: address.key,
-    lastChunk: 'rebuild',
+    lastChunk,
     ...Object.fromEntries(Object.entries(counters).map(([name, value]) => [`${counterPrefix}${name}`, value])),
   };
 }
@@ -302,8 +324,8 @@ function countersFromItem(item: Record<string, unknown>): Counters {
 }
 
 /** The cells of one table (`by`) of one period, or of every table when `by` is omitted. */
-export async function readCells(generation: number, period: string, by?: string): Promise<{ address: CellAddress; counters: Counters }[]> {
-  const cells: { address: CellAddress; counters: Counters }[] = [];
+export async function readCells(generation: number, period: string, by?: string): Promise<{ address: CellAddress; counters: Counters; lastChunk?: string }[]> {
+  const cells: { address: CellAddress; counters: Counters; lastChunk?: string }[] = [];
   await queryAll(
     {
       TableName: tableName(),
@@ -312,7 +334,7 @@ export async function readCells(generation: number, period: string, by?: string)
     },
     (items) => {
       for (const item of items) {
-        cells.push({ address: { period: item.period as string, by: item.by as CellAddress['by'], key: item.key as string }, counters: countersFromItem(item) });
+        cells.push({ address: { period: item.period as string, by: item.by as CellAddress['by'], key: item.key as string }, counters: countersFromItem(item), ...(item.lastChunk ? { lastChunk: item.lastChunk as string } : {}) });
       }
     },
   );

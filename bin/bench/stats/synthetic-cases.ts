@@ -1,4 +1,5 @@
 import { addDays, chinaDate } from '../../../functions/domain/calendar/dates';
+import { newCandidacy, publicRefFrom } from '../../../functions/domain/disclosure';
 import { newCase, type CaseRecord } from '../../../functions/domain/complaints/case';
 import { parseComplaint, type ComplaintInput } from '../../../functions/domain/complaints/intake-schema';
 import { calendar, categories, issueCodes, refusalReasonCodes } from '../../../functions/reference';
@@ -65,6 +66,13 @@ export function syntheticCase(index: number, now: Date, random: () => number, re
     ...(changes.status === 'closed' && random() < 0.3 ? { rating: { rating: (1 + Math.floor(random() * 5)) as 1 | 2 | 3 | 4 | 5, at: `${closedOn}T03:00:00.000Z` } } : {}),
     ...(complaint.injury.occurred && changes.step ? { safetyReport: { prefectureCode: associationId, reportedAt: record.receivedAt } } : {}),
   };
+  // As the action path leaves them: a closed routed case (and a disclosure-step one) is a candidate, published once its window passed.
+  const candidateOn = changes.status === 'closed' ? closedOn : record.receivedOn;
+  if (changes.step && (changes.status === 'closed' || changes.step === 'disclosure')) {
+    const bytes = Uint8Array.from({ length: 7 }, () => Math.floor(random() * 256));
+    const candidacy = newCandidacy(publicRefFrom(bytes), candidateOn, calendar);
+    extra.disclosure = candidacy.objectionUntil < today ? { ...candidacy, state: 'published', publishedAt: `${addDays(candidacy.objectionUntil, 1)}T01:00:00.000Z` } : candidacy;
+  }
   const version = 1 + (changes.status ? (changes.status === 'closed' ? 3 : 1) : 0) + (extra.rating ? 1 : 0);
   const { routedStep: _unused, ...rest } = { ...changes, ...extra } as Partial<CaseRecord> & { routedStep?: undefined };
   return { ...record, ...rest, version, deadline: rest.status === 'closed' ? null : record.deadline } as CaseRecord;

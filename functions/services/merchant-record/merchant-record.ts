@@ -25,7 +25,7 @@ export async function merchantRecord(rawCreditCode: string, now: Date, lang: Lan
   const from = twelveMonthsEndingOn(today);
 
   const [registered, caseIds, state] = await Promise.all([getMerchant(creditCode), caseIdsOfMerchantSince(creditCode, chinaMidnight(from)), getStatisticsState()]);
-  const counted = [...(await getContributions(caseIds)).values()];
+  const counted = [...(await getContributions(caseIds)).values()].map((contribution) => contribution.facts);
   let name = registered?.name;
   if (name === undefined) {
     const latest = await latestCaseOfMerchant(creditCode);

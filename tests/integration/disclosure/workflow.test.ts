@@ -105,7 +105,7 @@ describe('the disclosure workflow', () => {
     expect((await staffAct(withheld.caseId, tokens.regulator, { action: 'withhold_disclosure' })).status).toBe(200);
     const plain = await settledCase({ consent: { publishNarrative: false } });
     const refused = await fileRouted(stack, complaint({ purchase: { date: addDays(chinaDate(new Date()), -1600) }, knownSince: addDays(chinaDate(new Date()), -1500) }));
-    expect(refused.view.status).toBe('not_accepted');
+    expect(refused.view.routing.outcome).toBe('not_accepted');
     await aggregateAsOf(addDays(withheld.disclosure.objectionUntil, 3));
     const refs = ((await disclosures('?limit=100')).body.items as Json[]).map((item) => item.publicRef);
     expect(refs).not.toContain(withheld.disclosure.publicRef);
