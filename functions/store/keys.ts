@@ -9,7 +9,6 @@ export const keys = {
   casePartition: (caseId: string) => `CASE#${caseId}`,
   merchant: (creditCode: string) => ({ pk: `MERCHANT#${creditCode}`, sk: 'PROFILE' }),
   association: (id: string) => ({ pk: `ASSOCIATION#${id}`, sk: 'PROFILE' }),
-  ruleSet: (ruleSetId: string, version: number) => ({ pk: `RULESET#${ruleSetId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   /**
    * Routing: the open case for one (consumer phone, merchant, order), by a

@@ -29,19 +29,19 @@ export const tableDefinition = {
       indexName: 'byAssociation',
       partitionKey: { name: 'assocPk', type: 'S' },
       sortKey: { name: 'assocSk', type: 'S' },
-      serves: "a mediator's queue: cases of one consumer association, by time received",
+      serves: "a mediator's queue: cases of one consumer association, by time received; all published disclosures (`DISCLOSURE#ALL`)",
     },
     {
       indexName: 'byMerchant',
       partitionKey: { name: 'merchantPk', type: 'S' },
       sortKey: { name: 'merchantSk', type: 'S' },
-      serves: "a merchant's cases and a merchant's public record, by time received",
+      serves: "a merchant's cases and public record, by time received; its published disclosures (`DISCLOSURE#<creditCode>`)",
     },
     {
       indexName: 'byRegion',
       partitionKey: { name: 'regionPk', type: 'S' },
       sortKey: { name: 'regionSk', type: 'S' },
-      serves: "a regulator's cases and safety reports for one prefecture, by time received",
+      serves: "a regulator's cases and safety reports (`SAFETY#`) for one prefecture, by time received; disclosures by region (`DISCLOSURE#<prefecture>`)",
     },
     {
       indexName: 'byDeadline',
@@ -53,7 +53,7 @@ export const tableDefinition = {
       indexName: 'byMonth',
       partitionKey: { name: 'monthPk', type: 'S' },
       sortKey: { name: 'monthSk', type: 'S' },
-      serves: 'overloaded: cases by China-time month received (`MONTH#`), and the change feed of timeline events by UTC day (`CHANGED#`) that statistics read incrementally',
+      serves: 'overloaded: cases by China-time month received (`MONTH#`, also how statistics find new filings), the change feed of timeline events by UTC day (`CHANGED#`), disclosures by category (`DISCLOSURE#<category>`)',
     },
   ] as GlobalIndexDefinition[],
 } as const;
