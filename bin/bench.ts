@@ -8,20 +8,16 @@
  *     concurrent filers, and the p99 time from filing to routed (`bench/routing.ts`).
  * DynamoDB Local runs in memory so the disk does not dominate either side.
  */
-import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { chinaDate } from '../functions/domain/calendar/working-days';
 import { hashAccessCode, newAccessCode } from '../functions/domain/complaints/access-code';
 import { newCase } from '../functions/domain/complaints/case';
-import { newCaseId } from '../functions/domain/complaints/case-id';
 import { parseComplaint } from '../functions/domain/complaints/intake-schema';
 import { calendar } from '../functions/reference';
 import { caseIndexKeys } from '../functions/store/cases-store';
-import { documentDb } from '../functions/store/client';
-import { keys } from '../functions/store/keys';
 import { validComplaint } from '../tests/fixtures/complaints';
 import { measureBundles } from './bench/bundles';
-import { runLoad, type LoadResult } from './bench/load';
+import { type LoadResult } from './bench/load';
+import { runInWorker } from './bench/run-in-worker';
 import { benchRouting, printRoutingBench } from './bench/routing';
 import { dynamoDbClient } from '../functions/store/client';
 import { ensureTable, startDynamoDbLocal } from './local/dynamodb-local';
@@ -53,40 +49,29 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const body = JSON.stringify(validComplaint());
 
-  const intake = async () => {
-    const response = await fetch(`${baseUrl}/v1/complaints`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body,
-    });
-    await response.arrayBuffer();
-    return response.status === 201;
-  };
   // The baseline: one plain PutItem of the very case item intake stores (same
-  // size, same index keys), with no HTTP, validation, event, idempotency
-  // record or transaction.
+  // size, same index keys), with no HTTP, validation or condition.
   const template = newCase(parseComplaint(validComplaint(), chinaDate(new Date()), 'en'), {
     caseId: 'HN0000-0000-0000',
     now: new Date(),
     accessCode: hashAccessCode(newAccessCode()),
     calendar,
   }).record;
-  const rawPut = async () => {
-    const record = { ...template, caseId: newCaseId(template.receivedOn) };
-    await documentDb().send(new PutCommand({ TableName: 'bench-raw', Item: { ...keys.case(record.caseId), entity: 'case', ...caseIndexKeys(record), ...record } }));
-    return true;
-  };
+  const caseItem = { ...template, entity: 'case', ...caseIndexKeys(template) };
+  // Clients run in a worker thread, off the server's event loop, for both paths alike.
+  const intake = (concurrency: number, durationMs: number) => runInWorker({ kind: 'intake', url: `${baseUrl}/v1/complaints`, body, concurrency, durationMs });
+  const rawPut = (concurrency: number, durationMs: number) => runInWorker({ kind: 'put', tableName: 'bench-raw', caseItem, concurrency, durationMs });
 
   // Warm both paths (JIT, connections, handler imports) before measuring.
-  await runLoad(8, 1500, intake);
-  await runLoad(8, 1500, rawPut);
+  await intake(8, 1500);
+  await rawPut(8, 1500);
 
   console.log(`\nIntake vs raw PutItem, ${secondsPerRun} s per run, DynamoDB Local in memory (${dynamo.endpoint})`);
   console.log(`${'path'.padEnd(10)} conc      ops    ops/s  p50 ms   p99 ms   fails`);
   const ratios: string[] = [];
   for (const concurrency of concurrencies) {
-    const filed = await runLoad(concurrency, secondsPerRun * 1000, intake);
-    const raw = await runLoad(concurrency, secondsPerRun * 1000, rawPut);
+    const filed = await intake(concurrency, secondsPerRun * 1000);
+    const raw = await rawPut(concurrency, secondsPerRun * 1000);
     console.log(row('intake', filed));
     console.log(row('PutItem', raw));
     ratios.push(`  ${String(concurrency).padStart(2)} concurrent: intake / PutItem = ${(filed.perSecond / raw.perSecond).toFixed(2)}`);

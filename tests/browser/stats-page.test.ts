@@ -55,8 +55,8 @@ afterAll(async () => {
 const slow = 90_000;
 const screenshot = (name: string) => path.join(os.tmpdir(), `redress-${name}.png`);
 
-async function openStats(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+async function openStats(viewport = { width: 1100, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   contexts.push(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -67,7 +67,25 @@ async function openStats(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-const barLabels = (page: Page, chart: number) => page.locator('figure.chart-figure').nth(chart).locator('g.bar').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-label')));
+const chart = (page: Page, index: number) => page.locator('figure.chart-figure').nth(index);
+/** The names in a chart's data table, in the order of its bars. */
+const barLabels = (page: Page, index: number) => chart(page, index).locator('tbody th').allTextContents();
+/** The text a sighted user reads in a chart's drawing, once ECharts has drawn it. */
+async function drawnText(page: Page, index: number): Promise<string[]> {
+  await chart(page, index).locator('.chart-area svg text').first().waitFor();
+  return chart(page, index).locator('.chart-area svg text').allTextContents();
+}
+/** Every chart drawn, and no part of the page wider than the window. */
+async function expectChartsFit(page: Page): Promise<void> {
+  for (let i = 0; i < 4; i++) await chart(page, i).locator('.chart-area svg').waitFor();
+  const widths = await page.evaluate(() => ({
+    window: document.documentElement.clientWidth,
+    page: document.documentElement.scrollWidth,
+    charts: [...document.querySelectorAll('.chart-area svg')].map((svg) => svg.getBoundingClientRect().right),
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.window);
+  for (const right of widths.charts) expect(right).toBeLessThanOrEqual(widths.window);
+}
 
 describe('the statistics page', () => {
   it('shows this year’s figures in Chinese: overview, months, categories with small ones suppressed, regions, rates', async () => {
@@ -81,11 +99,15 @@ describe('the statistics page', () => {
     await expect(figures.count()).resolves.toBe(4);
     await expect(barLabels(page, 0)).resolves.toHaveLength(12);
     await expect(barLabels(page, 1)).resolves.toEqual(['家用电子电器', '旅游服务']);
-    // The travel category has one complaint: drawn as "fewer than 5", never as a number.
-    await expect(figures.nth(1).locator('svg').getAttribute('aria-label')).resolves.toContain('旅游服务 少于 5 件');
-    await expect(figures.nth(1).locator('g.bar-suppressed').count()).resolves.toBe(1);
+    // The travel category has one complaint: shown as "fewer than 5", never as a number, in the summary, the drawing and the table.
+    await expect(figures.nth(1).locator('.chart-area[role="img"]').getAttribute('aria-label')).resolves.toContain('旅游服务 少于 5 件');
+    await expect(drawnText(page, 1)).resolves.toEqual(expect.arrayContaining(['家用电子电器', '旅游服务', '6', '少于 5 件']));
+    expect(await drawnText(page, 1)).not.toContain('1');
+    await expect(figures.nth(1).locator('tbody td').allTextContents()).resolves.toEqual(['6', '少于 5 件']);
     await expect(barLabels(page, 2)).resolves.toEqual(['郑州市', '洛阳市']);
-    await expect(figures.nth(3).locator('svg').getAttribute('aria-label')).resolves.toContain('家用电子电器 100%');
+    await expect(figures.nth(3).locator('.chart-area[role="img"]').getAttribute('aria-label')).resolves.toContain('家用电子电器 100%');
+    await expect(drawnText(page, 3)).resolves.toEqual(expect.arrayContaining(['100%']));
+    await expectChartsFit(page);
     await expect(page.locator('#csv-download').getAttribute('href')).resolves.toBe(`/v1/stats.csv?period=${today.slice(0, 4)}&by=category&lang=zh-CN`);
     await page.screenshot({ path: screenshot('stats'), fullPage: true });
     expect(errors).toEqual([]);
@@ -95,8 +117,12 @@ describe('the statistics page', () => {
     const { page, errors } = await openStats();
     await page.click('#language-switch');
     await expect(page.locator('h1').textContent()).resolves.toBe('Complaint statistics and disclosures');
-    await page.waitForFunction(() => document.querySelector('figure.chart-figure g.bar')?.getAttribute('data-label') === 'Jan');
+    await page.waitForFunction(() => document.querySelector('figure.chart-figure tbody th')?.textContent === 'Jan');
+    await expect(drawnText(page, 0)).resolves.toEqual(expect.arrayContaining(['Jan', 'Dec']));
     await expect(barLabels(page, 1)).resolves.toEqual(['Household electronic and electrical appliances', 'Travel services']);
+    await expect(drawnText(page, 1)).resolves.toEqual(expect.arrayContaining(['Travel services', 'fewer than 5']));
+    // The Chinese charts were disposed, not left drawn beside the English ones.
+    await expect(page.locator('.chart-area svg').count()).resolves.toBe(4);
     await page.selectOption('#csv-by', 'region');
     const href = await page.locator('#csv-download').getAttribute('href');
     expect(href).toBe(`/v1/stats.csv?period=${today.slice(0, 4)}&by=region&lang=en`);
@@ -108,6 +134,21 @@ describe('the statistics page', () => {
     expect(bytes.toString('utf8')).toContain('Zhengzhou');
     await page.screenshot({ path: screenshot('stats-en'), fullPage: true });
     expect(errors).toEqual([]);
+  }, slow);
+
+  it('fits the charts to a phone’s width, and redraws them when the window narrows', async () => {
+    const phone = await openStats({ width: 375, height: 800 });
+    await expectChartsFit(phone.page);
+    await phone.page.screenshot({ path: screenshot('stats-375'), fullPage: true });
+    expect(phone.errors).toEqual([]);
+
+    const desktop = await openStats();
+    await expectChartsFit(desktop.page);
+    const wide = await chart(desktop.page, 0).locator('.chart-area svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    await desktop.page.setViewportSize({ width: 375, height: 800 });
+    await desktop.page.waitForFunction((before) => (document.querySelector('.chart-area svg')?.getBoundingClientRect().width ?? before) < before / 2, wide);
+    await expectChartsFit(desktop.page);
+    expect(desktop.errors).toEqual([]);
   }, slow);
 
   it('changes period: a month without complaints says so', async () => {

@@ -1,13 +1,23 @@
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption, EChartsType } from 'echarts/core';
 import { el, uniqueId } from '../ui/dom';
 import { st } from './words';
 
 /**
- * Bar charts drawn as inline SVG: the few shapes the page needs, without a
- * chart library. Every chart is a <figure> whose SVG has a text summary for
- * screen readers and whose figures are also in a table under it; a
- * suppressed value (fewer than 5 cases) is drawn as a dashed outline and
- * said in words, never as a number.
+ * Bar charts drawn by Apache ECharts (the parts in chart-engine.ts only).
+ * Every chart is a <figure>: the drawing is one image with a text summary for
+ * screen readers, and its figures are also in a table under it. A suppressed
+ * value (fewer than 5 cases) is drawn as a short dashed outline and said in
+ * words, never as a number.
  */
+
+type ChartEngine = typeof import('./chart-engine');
+let engine: Promise<ChartEngine> | undefined;
+const loadEngine = () => (engine ??= import('./chart-engine'));
+// Fetched at once, alongside the page's data; a failure shows when a chart is drawn.
+loadEngine().catch(() => undefined);
+
 export interface Bar {
   label: string;
   /** null: suppressed. */
@@ -22,14 +32,8 @@ export interface ChartOptions {
   max?: number;
 }
 
-const svgNamespace = 'http://www.w3.org/2000/svg';
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(svgNamespace, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
+type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
+type Kind = 'horizontal' | 'columns';
 
 const valueText = (bar: Bar, format: (value: number) => string) => (bar.value === null ? st('fewerThanFive') : format(bar.value));
 
@@ -47,58 +51,163 @@ function dataTable(options: ChartOptions): HTMLElement {
   );
 }
 
-function figure(options: ChartOptions, drawing: SVGSVGElement, kind: string): HTMLElement {
-  const titleId = uniqueId('chart-title');
-  const summary = st('chartSummary', { title: options.title, items: options.bars.map((bar) => `${bar.label} ${valueText(bar, options.format)}`).join('; ') });
-  drawing.setAttribute('role', 'img');
-  drawing.setAttribute('aria-label', summary);
-  drawing.classList.add('chart', `chart-${kind}`);
-  return el('figure', { class: 'chart-figure', 'aria-labelledby': titleId }, el('figcaption', { id: titleId, class: 'chart-title' }, options.title), drawing, dataTable(options));
-}
-
 function axisMax(options: ChartOptions): number {
   return options.max ?? Math.max(1, ...options.bars.map((bar) => bar.value ?? 0));
 }
 
+/** The page's own colours and fonts (styles.css), so the charts match the rest of the page. */
+function pageLook(area: HTMLElement) {
+  const root = getComputedStyle(document.documentElement);
+  const colour = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
+  return {
+    ink: colour('--ink', '#1f2933'),
+    muted: colour('--muted', '#52606d'),
+    line: colour('--line', '#cbd2d9'),
+    primary: colour('--primary', '#0b5394'),
+    fontFamily: getComputedStyle(area).fontFamily || 'sans-serif',
+  };
+}
+
+/**
+ * The ECharts option for a chart `width` pixels wide. Narrow screens get
+ * narrower category labels (cut with an ellipsis; the full name is in the
+ * tooltip and the table) and smaller text.
+ */
+function chartOption(options: ChartOptions, kind: Kind, width: number, area: HTMLElement): ChartOption {
+  const look = pageLook(area);
+  const narrow = width < 480;
+  const fontSize = narrow ? 11 : 13;
+  const max = axisMax(options);
+  const labelWidth = Math.round(Math.min(240, width * 0.38));
+  const rightMargin = narrow ? 72 : 96;
+  // A suppressed bar has no value to draw: an outline about 20 px long (12 px tall in columns) stands in for it.
+  const placeholder = kind === 'horizontal' ? (max * 20) / Math.max(60, width - labelWidth - rightMargin) : max * 0.06;
+  const data = options.bars.map((bar) =>
+    bar.value === null
+      ? { value: placeholder, itemStyle: { color: 'transparent', borderColor: look.muted, borderType: 'dashed' as const, borderWidth: 1.5 } }
+      : { value: bar.value },
+  );
+  const labels = options.bars.map((bar) => bar.label);
+  const shownValue = (index: number) => {
+    const bar = options.bars[index];
+    return bar ? (bar.value === null && kind === 'columns' ? '<5' : valueText(bar, options.format)) : '';
+  };
+  const categoryAxis = {
+    type: 'category' as const,
+    data: labels,
+    axisTick: { show: false },
+    axisLine: { lineStyle: { color: look.line } },
+    axisLabel: { color: look.ink, fontSize, interval: 0 },
+  };
+  const valueAxis = { type: 'value' as const, min: 0, max, show: false };
+  const series: BarSeriesOption = {
+    type: 'bar',
+    data,
+    itemStyle: { color: look.primary, borderRadius: kind === 'horizontal' ? [0, 3, 3, 0] : [3, 3, 0, 0] },
+    barMaxWidth: kind === 'horizontal' ? 20 : 36,
+    label: {
+      show: true,
+      position: kind === 'horizontal' ? 'right' : 'top',
+      color: look.ink,
+      fontSize,
+      fontWeight: 600,
+      formatter: (params) => shownValue(params.dataIndex),
+    },
+    emphasis: { disabled: true },
+  };
+  return {
+    animation: false,
+    textStyle: { fontFamily: look.fontFamily },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (params) => {
+        const index = Array.isArray(params) ? (params[0]?.dataIndex ?? 0) : params.dataIndex;
+        // ECharts puts the tooltip text in as HTML: escape the label.
+        const text = `${labels[index] ?? ''}: ${options.bars[index] ? valueText(options.bars[index], options.format) : ''}`;
+        return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+      },
+    },
+    grid:
+      kind === 'horizontal'
+        ? { left: 4, right: rightMargin, top: 4, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' }
+        : { left: 4, right: 4, top: 24, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: kind === 'horizontal' ? valueAxis : { ...categoryAxis, axisLabel: { ...categoryAxis.axisLabel, fontSize: narrow ? 10 : fontSize } },
+    yAxis:
+      kind === 'horizontal'
+        ? {
+            ...categoryAxis,
+            inverse: true, // the first bar on top, as in the table
+            axisLabel: { ...categoryAxis.axisLabel, width: labelWidth, overflow: 'truncate', ellipsis: '…' },
+          }
+        : valueAxis,
+    series: [series],
+  };
+}
+
+/** Teardown of each drawn chart, by its drawing area. */
+const teardowns = new WeakMap<Element, () => void>();
+
+/**
+ * Draws the chart once its area is on the page and has a width, and redraws
+ * it to fit whenever that width changes (window resize, rotation). When the
+ * area leaves the page the chart is disposed. If ECharts cannot be loaded,
+ * the data table is opened instead.
+ */
+function drawWhenShown(area: HTMLElement, options: ChartOptions, kind: Kind): void {
+  let chart: EChartsType | undefined;
+  let drawnWidth = 0;
+  let disposed = false;
+  const dispose = () => {
+    disposed = true;
+    observer.disconnect();
+    chart?.dispose();
+    chart = undefined;
+    teardowns.delete(area);
+  };
+  const redraw = async () => {
+    if (!area.isConnected) return dispose();
+    if (area.clientWidth === 0 || area.clientWidth === drawnWidth) return;
+    drawnWidth = area.clientWidth;
+    let echarts: ChartEngine;
+    try {
+      echarts = await loadEngine();
+    } catch {
+      area.closest('figure')?.querySelector('details')?.setAttribute('open', '');
+      return dispose();
+    }
+    if (disposed) return;
+    chart ??= echarts.init(area, undefined, { renderer: 'svg' });
+    chart.setOption(chartOption(options, kind, area.clientWidth, area), { notMerge: true });
+    chart.resize();
+  };
+  const observer = new ResizeObserver(() => void redraw());
+  teardowns.set(area, dispose);
+  observer.observe(area);
+}
+
+/** Disposes the charts inside `root`; call before replacing it, so no instance outlives its drawing. */
+export function disposeCharts(root: ParentNode): void {
+  for (const area of root.querySelectorAll('.chart-area')) teardowns.get(area)?.();
+}
+
+function figure(options: ChartOptions, kind: Kind, height: number): HTMLElement {
+  const titleId = uniqueId('chart-title');
+  const summary = st('chartSummary', { title: options.title, items: options.bars.map((bar) => `${bar.label} ${valueText(bar, options.format)}`).join('; ') });
+  const area = el('div', { class: `chart-area chart-${kind}`, role: 'img', 'aria-label': summary });
+  // ECharts draws into a box of fixed height and the full width of the card.
+  area.style.width = '100%';
+  area.style.height = `${height}px`;
+  drawWhenShown(area, options, kind);
+  return el('figure', { class: 'chart-figure', 'aria-labelledby': titleId }, el('figcaption', { id: titleId, class: 'chart-title' }, options.title), area, dataTable(options));
+}
+
 /** One row per bar, labels on the left: categories, regions, rates. */
 export function horizontalBars(options: ChartOptions): HTMLElement {
-  const rowHeight = 30;
-  const labelWidth = 240;
-  const barArea = 380;
-  const width = labelWidth + barArea + 90;
-  const height = Math.max(1, options.bars.length) * rowHeight + 8;
-  const max = axisMax(options);
-  const drawing = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', preserveAspectRatio: 'xMinYMin meet' });
-  options.bars.forEach((bar, index) => {
-    const y = 4 + index * rowHeight;
-    const group = svg('g', { class: bar.value === null ? 'bar bar-suppressed' : 'bar', 'data-label': bar.label });
-    group.append(svg('text', { x: labelWidth - 8, y: y + rowHeight / 2 + 5, 'text-anchor': 'end', class: 'bar-label' }, bar.label.length > 16 ? `${bar.label.slice(0, 15)}…` : bar.label));
-    const length = bar.value === null ? 18 : Math.max(2, (bar.value / max) * barArea);
-    group.append(svg('rect', { x: labelWidth, y: y + 5, width: length, height: rowHeight - 10, rx: 3, class: bar.value === null ? 'bar-shape bar-shape-suppressed' : 'bar-shape' }));
-    group.append(svg('text', { x: labelWidth + length + 6, y: y + rowHeight / 2 + 5, class: 'bar-value' }, valueText(bar, options.format)));
-    drawing.append(group);
-  });
-  return figure(options, drawing, 'horizontal');
+  return figure(options, 'horizontal', Math.max(1, options.bars.length) * 34 + 12);
 }
 
 /** One column per bar, labels under them: months of a year. */
 export function columns(options: ChartOptions): HTMLElement {
-  const columnWidth = 52;
-  const chartHeight = 200;
-  const width = options.bars.length * columnWidth + 16;
-  const height = chartHeight + 48;
-  const max = axisMax(options);
-  const drawing = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', preserveAspectRatio: 'xMinYMin meet' });
-  drawing.append(svg('line', { x1: 8, x2: width - 8, y1: chartHeight + 20, y2: chartHeight + 20, class: 'axis' }));
-  options.bars.forEach((bar, index) => {
-    const x = 8 + index * columnWidth;
-    const group = svg('g', { class: bar.value === null ? 'bar bar-suppressed' : 'bar', 'data-label': bar.label });
-    const barHeight = bar.value === null ? 12 : bar.value === 0 ? 0 : Math.max(2, (bar.value / max) * chartHeight);
-    const top = chartHeight + 20 - barHeight;
-    group.append(svg('rect', { x: x + 8, y: top, width: columnWidth - 16, height: barHeight, rx: 3, class: bar.value === null ? 'bar-shape bar-shape-suppressed' : 'bar-shape' }));
-    group.append(svg('text', { x: x + columnWidth / 2, y: top - 6, 'text-anchor': 'middle', class: 'bar-value' }, bar.value === null ? '<5' : options.format(bar.value)));
-    group.append(svg('text', { x: x + columnWidth / 2, y: chartHeight + 40, 'text-anchor': 'middle', class: 'bar-label' }, bar.label));
-    drawing.append(group);
-  });
-  return figure(options, drawing, 'columns');
+  return figure(options, 'columns', 260);
 }

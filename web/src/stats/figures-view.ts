@@ -1,7 +1,7 @@
 import { el } from '../ui/dom';
 import { language } from '../ui/i18n';
 import { getStatistics, type StatisticsAnswer, type StatisticsRow } from './api';
-import { columns, horizontalBars, type Bar } from './charts';
+import { columns, disposeCharts, horizontalBars, type Bar } from './charts';
 import { formatCount, formatInstant, formatRate, formatYuan, monthName, st } from './words';
 
 /**
@@ -99,6 +99,7 @@ export function figuresSection(mount: HTMLElement) {
     async show(choice: PeriodChoice): Promise<void> {
       const mine = ++request;
       mount.setAttribute('aria-busy', 'true');
+      disposeCharts(mount);
       mount.replaceChildren(el('p', { class: 'muted' }, st('loading')));
       const loaded = await load(choice);
       if (mine !== request) return;

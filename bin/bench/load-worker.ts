@@ -1,0 +1,40 @@
+/**
+ * Runs one closed-loop load in a worker thread, so the clients' work (HTTP
+ * client, SDK marshalling) does not share an event loop with the local
+ * server under test — as real clients would not.
+ */
+import { randomUUID } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentDb } from '../../functions/store/client';
+import { newCaseId } from '../../functions/domain/complaints/case-id';
+import { keys } from '../../functions/store/keys';
+import { runLoad } from './load';
+
+export type LoadJob =
+  | { kind: 'intake'; url: string; body: string; concurrency: number; durationMs: number }
+  | { kind: 'put'; tableName: string; caseItem: Record<string, unknown> & { receivedOn: string }; concurrency: number; durationMs: number };
+
+function operationFor(job: LoadJob): () => Promise<boolean> {
+  if (job.kind === 'intake') {
+    return async () => {
+      const response = await fetch(job.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body: job.body,
+      });
+      await response.arrayBuffer();
+      return response.status === 201;
+    };
+  }
+  return async () => {
+    const caseId = newCaseId(job.caseItem.receivedOn);
+    await documentDb().send(new PutCommand({ TableName: job.tableName, Item: { ...job.caseItem, ...keys.case(caseId), caseId } }));
+    return true;
+  };
+}
+
+if (parentPort) {
+  const job = workerData as LoadJob;
+  runLoad(job.concurrency, job.durationMs, operationFor(job)).then((result) => parentPort!.postMessage(result));
+}
