@@ -40,6 +40,8 @@ export interface SchedulerOptions {
   jobs?: readonly ScheduledJob[];
   /** Per-run time limit (default 15 minutes, Lambda's maximum). */
   timeoutMs?: number;
+  /** Also run every job once at start (the local stack does; EventBridge does not). */
+  runAtStart?: boolean;
   log?: (line: string) => void;
 }
 
@@ -50,7 +52,9 @@ export interface RunningScheduler {
 
 /**
  * Runs each job every `everyMinutes` (the first run one interval after the
- * start, as a new rate schedule does). A run that is still going when the
+ * start, as a new rate schedule does; `runAtStart` also runs each job once
+ * right away, so a freshly started local stack shows current statistics and
+ * swept deadlines instead of waiting 15 minutes). A run that is still going when the
  * next is due makes that one skip, so one job never overlaps itself; a
  * failed run is logged and the schedule goes on.
  */
@@ -70,16 +74,17 @@ export function startScheduler(options: SchedulerOptions = {}): RunningScheduler
     }
   }
 
-  const timers = jobs.map((job) =>
-    setInterval(() => {
-      if (inProgress.has(job.name)) {
-        log(`[schedule] ${job.name} is still running; skipping this run`);
-        return;
-      }
-      const running = run(job).finally(() => inProgress.delete(job.name));
-      inProgress.set(job.name, running);
-    }, job.everyMinutes * 60_000),
-  );
+  function tick(job: ScheduledJob): void {
+    if (inProgress.has(job.name)) {
+      log(`[schedule] ${job.name} is still running; skipping this run`);
+      return;
+    }
+    const running = run(job).finally(() => inProgress.delete(job.name));
+    inProgress.set(job.name, running);
+  }
+
+  const timers = jobs.map((job) => setInterval(() => tick(job), job.everyMinutes * 60_000));
+  if (options.runAtStart) for (const job of jobs) tick(job);
 
   return {
     async stop() {

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   running.unshift({ name: 'HTTP server', stop: server.close });
   const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: localTableName });
   running.unshift({ name: 'stream poller', stop: poller.stop });
-  const scheduler = startScheduler();
+  const scheduler = startScheduler({ runAtStart: true });
   running.unshift({ name: 'scheduler', stop: scheduler.stop });
 
   const url = host === '127.0.0.1' || host === '::1' ? `http://localhost:${server.port}` : server.url;

@@ -58,3 +58,16 @@ it('logs a failed run and keeps the schedule going', async () => {
   expect(calls).toBeGreaterThanOrEqual(2);
   expect(lines.filter((line) => line.includes('aggregate failed') && line.includes('table unreachable')).length).toBe(calls);
 });
+
+it('runs every job once at start when asked, as the local stack does, then on its interval', async () => {
+  const runs: string[] = [];
+  const hourly: ScheduledJob = { name: 'aggregate', everyMinutes: 60, handler: async () => void runs.push('aggregate') };
+  const scheduler = startScheduler({ jobs: [hourly], runAtStart: true, log: () => undefined });
+  await sleep(100);
+  await scheduler.stop();
+  expect(runs).toEqual(['aggregate']);
+  const quiet = startScheduler({ jobs: [hourly], log: () => undefined });
+  await sleep(100);
+  await quiet.stop();
+  expect(runs).toEqual(['aggregate']);
+});
