@@ -81,7 +81,7 @@ export function apiHandler(fn: ApiFunction) {
     })
     .handler(async (event) => {
       const request = toRequest(event);
-      logger.appendKeys({ route: `${request.method} ${event.routeKey ?? request.path}` });
+      logger.appendKeys({ route: event.routeKey ?? `${request.method} ${request.path}` });
       return fn(request);
     });
 }
