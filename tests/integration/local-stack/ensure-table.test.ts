@@ -65,7 +65,7 @@ it('adds the indexes an older local table lacks, and they answer queries', async
     new QueryCommand({ TableName: tableName, IndexName: newest!.indexName, KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': partitionKey.name }, ExpressionAttributeValues: { ':p': { S: 'P' } } }),
   );
   expect(found.Items).toEqual([expect.objectContaining({ pk: { S: 'CASE#1' }, extra: { S: 'kept' } })]);
-});
+}, 120_000); // DynamoDB Local backfills a new index slowly when the machine is busy
 
 it('refuses, with a way out, an index whose keys differ from the definition', async () => {
   const [first, ...rest] = tableDefinition.globalIndexes;
