@@ -1,4 +1,6 @@
+import type { PublicDisclosure } from '../../../functions/domain/disclosure/public-record';
 import type { Language } from '../../../functions/domain/i18n';
+import type { MerchantPublicRecord } from '../../../functions/domain/statistics/merchant-record';
 
 /**
  * The public reads of the statistics page, on the page's own origin. Answers
@@ -29,45 +31,15 @@ export interface StatisticsAnswer {
   rows: StatisticsRow[];
 }
 
-export interface Disclosure {
-  publicRef: string;
-  complainantType: string;
-  merchant: { name: string; creditCode: string | null };
-  category: string;
-  region: string;
-  monthFiled: string;
-  monthOfDispute: string;
-  issue: string;
-  requestType: string;
-  handlingResult: string;
-  monthHandled: string;
-  publishedOn: string;
-  narrative?: string;
-}
+/** The server's own shapes, imported as types only: no server code reaches the page. */
+export type Disclosure = PublicDisclosure;
 
 export interface DisclosurePage {
   items: Disclosure[];
   cursor?: string;
 }
 
-export interface MerchantRecord {
-  creditCode: string;
-  name: string;
-  from: string;
-  to: string;
-  complaints12m: number;
-  accepted: number;
-  notAccepted: number;
-  resolved: number;
-  unresolved: number;
-  withdrawn: number;
-  resolutionRate: number | null;
-  medianDaysToClose: number | null;
-  odr: boolean;
-  advancePayout: { limitFen: number } | null;
-  offlineNoReasonReturn: boolean;
-  generatedAt: string | null;
-}
+export type MerchantRecord = MerchantPublicRecord;
 
 export type Answer<T> = { kind: 'ok'; value: T } | { kind: 'error'; status: number } | { kind: 'network' };
 
