@@ -294,6 +294,8 @@ describe('tracking a complaint', () => {
       const answered = page.waitForResponse((response) => response.url().includes('/v1/complaints/'));
       await page.click('#track-submit');
       await answered;
+      // The page writes its message just after the answer arrives.
+      await page.waitForFunction(() => (document.querySelector('#track-status')?.textContent ?? '').trim() !== '');
       said = await text(page, '#track-status');
       if (!said.startsWith('Too many')) expect(said).toBe(texts.trackNotFound.en);
     }
