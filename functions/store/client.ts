@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * function's role; on the local stack `DYNAMODB_ENDPOINT` points it at
  * DynamoDB Local with throwaway credentials.
  */
-let documentClient: DynamoDBDocumentClient | undefined;
+let documentClient: { endpoint: string | undefined; client: DynamoDBDocumentClient } | undefined;
 
 export function dynamoDbClient(): DynamoDBClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
@@ -17,11 +17,17 @@ export function dynamoDbClient(): DynamoDBClient {
   );
 }
 
+/** One client per process; a new one only if the local endpoint changes (benchmarks start fresh DynamoDB Locals). */
 export function documentDb(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(dynamoDbClient(), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-  return documentClient;
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (documentClient?.endpoint !== endpoint) {
+    documentClient?.client.destroy();
+    documentClient = {
+      endpoint,
+      client: DynamoDBDocumentClient.from(dynamoDbClient(), { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } }),
+    };
+  }
+  return documentClient!.client;
 }
 
 export function tableName(): string {
