@@ -1,6 +1,6 @@
-import { DescribeTableCommand, DescribeTimeToLiveCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../../functions/store/table-definition';
-import { ensureTable } from '../../../bin/local/dynamodb-local';
+import { ensureTable, startDynamoDbLocal } from '../../../bin/local/dynamodb-local';
 import { createTestTable, testDynamoDbClient } from '../../support/dynamodb';
 
 /**
@@ -49,23 +49,34 @@ it('changes nothing when run again', async () => {
 });
 
 it('adds the indexes an older local table lacks, and they answer queries', async () => {
-  const [newest, ...older] = [...tableDefinition.globalIndexes].reverse();
-  const tableName = await createTestTable({ prefix: 'ensure-old', shape: { ...tableDefinition, globalIndexes: older.reverse() } });
-  expect((await describe_(tableName)).GlobalSecondaryIndexes?.map((g) => g.IndexName)).not.toContain(newest!.indexName);
+  // A DynamoDB Local of its own: the shared one, holding every other test's
+  // tables, can take minutes to backfill a new index.
+  const own = await startDynamoDbLocal();
+  const ownClient = new DynamoDBClient({ endpoint: own.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    const [newest, ...older] = [...tableDefinition.globalIndexes].reverse();
+    const tableName = 'ensure-old';
+    await ensureTable(ownClient, tableName, { ...tableDefinition, globalIndexes: older.reverse() });
+    const describeOwn = async () => (await ownClient.send(new DescribeTableCommand({ TableName: tableName }))).Table!;
+    expect((await describeOwn()).GlobalSecondaryIndexes?.map((g) => g.IndexName)).not.toContain(newest!.indexName);
 
-  expect(await ensureTable(client, tableName)).toEqual({ created: false, addedIndexes: [newest!.indexName] });
-  const added = (await describe_(tableName)).GlobalSecondaryIndexes?.find((g) => g.IndexName === newest!.indexName);
-  expect(added).toMatchObject({ IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'ALL' } });
+    expect(await ensureTable(ownClient, tableName)).toEqual({ created: false, addedIndexes: [newest!.indexName] });
+    const added = (await describeOwn()).GlobalSecondaryIndexes?.find((g) => g.IndexName === newest!.indexName);
+    expect(added).toMatchObject({ IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'ALL' } });
 
-  const { partitionKey, sortKey } = newest!;
-  await client.send(
-    new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' }, [partitionKey.name]: { S: 'P' }, [sortKey.name]: { S: 'S' }, extra: { S: 'kept' } } }),
-  );
-  const found = await client.send(
-    new QueryCommand({ TableName: tableName, IndexName: newest!.indexName, KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': partitionKey.name }, ExpressionAttributeValues: { ':p': { S: 'P' } } }),
-  );
-  expect(found.Items).toEqual([expect.objectContaining({ pk: { S: 'CASE#1' }, extra: { S: 'kept' } })]);
-}, 120_000); // DynamoDB Local backfills a new index slowly when the machine is busy
+    const { partitionKey, sortKey } = newest!;
+    await ownClient.send(
+      new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' }, [partitionKey.name]: { S: 'P' }, [sortKey.name]: { S: 'S' }, extra: { S: 'kept' } } }),
+    );
+    const found = await ownClient.send(
+      new QueryCommand({ TableName: tableName, IndexName: newest!.indexName, KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': partitionKey.name }, ExpressionAttributeValues: { ':p': { S: 'P' } } }),
+    );
+    expect(found.Items).toEqual([expect.objectContaining({ pk: { S: 'CASE#1' }, extra: { S: 'kept' } })]);
+  } finally {
+    ownClient.destroy();
+    await own.stop();
+  }
+}, 120_000);
 
 it('refuses, with a way out, an index whose keys differ from the definition', async () => {
   const [first, ...rest] = tableDefinition.globalIndexes;
