@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { associationFor } from '../domain/routing/association';
 import { prefectureOf } from '../reference';
 import type { AccessFailures } from '../domain/complaints/access-throttle';
 import { filingEvent, type CaseRecord, type TimelineEvent } from '../domain/complaints/case';
 import { documentDb, tableName } from './client';
+import { queryAll } from './query-all';
 import { indexKeys, keys } from './keys';
 import { keyAttributes } from './table-definition';
 
@@ -82,24 +83,16 @@ export async function readCase(caseId: string): Promise<StoredCase | undefined> 
   let record: CaseRecord | undefined;
   const timeline: TimelineEvent[] = [];
   let accessFailures: AccessFailures | undefined;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentDb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.casePartition(caseId) },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.sk === 'CASE') record = caseFromItem(item);
-      else if (typeof item.sk === 'string' && item.sk.startsWith('EVENT#')) timeline.push(eventFromItem(item));
-      else if (item.sk === 'ACCESS_FAILURES') accessFailures = { failures: item.failures, windowStart: item.windowStart };
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  await queryAll(
+    { TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.casePartition(caseId) }, ConsistentRead: true },
+    (items) => {
+      for (const item of items) {
+        if (item.sk === 'CASE') record = caseFromItem(item);
+        else if (typeof item.sk === 'string' && item.sk.startsWith('EVENT#')) timeline.push(eventFromItem(item));
+        else if (item.sk === 'ACCESS_FAILURES') accessFailures = { failures: item.failures as number, windowStart: item.windowStart as number };
+      }
+    },
+  );
   if (!record) return undefined;
   if (!timeline.some((event) => event.seq === 1)) timeline.unshift(filingEvent(record));
   return { record, timeline, accessFailures };

@@ -1,6 +1,7 @@
-import { BatchGetCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { CaseSummary, GroupMonth } from '../domain/routing/collective';
 import { documentDb, tableName } from './client';
+import { queryAll } from './query-all';
 import { keys } from './keys';
 
 /**
@@ -75,26 +76,25 @@ export async function groupMonthCounts(associationId: string, months: readonly s
   const last = months[months.length - 1];
   if (first === undefined || last === undefined) return [];
   const counts: GroupMonthCount[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentDb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ProjectionExpression: '#month, merchantKey, category, memberCount',
-        ExpressionAttributeNames: { '#month': 'month' },
-        ExpressionAttributeValues: {
-          ':pk': keys.collectivePartition(associationId),
-          ':from': keys.collectiveMonthPrefix(first),
-          // '#' sorts before every character a merchant key or category holds; U+FFFF after all of them.
-          ':to': `${keys.collectiveMonthPrefix(last)}\uffff`,
-        },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) counts.push({ month: item.month, merchantKey: item.merchantKey, category: item.category, memberCount: Number(item.memberCount ?? 0) });
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  await queryAll(
+    {
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ProjectionExpression: '#month, merchantKey, category, memberCount',
+      ExpressionAttributeNames: { '#month': 'month' },
+      ExpressionAttributeValues: {
+        ':pk': keys.collectivePartition(associationId),
+        ':from': keys.collectiveMonthPrefix(first),
+        // '#' sorts before every character a merchant key or category holds; U+FFFF after all of them.
+        ':to': `${keys.collectiveMonthPrefix(last)}\uffff`,
+      },
+    },
+    (items) => {
+      for (const item of items) {
+        counts.push({ month: item.month as string, merchantKey: item.merchantKey as string, category: item.category as string, memberCount: Number(item.memberCount ?? 0) });
+      }
+    },
+  );
   return counts;
 }
 

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../domain/complaints/case';
 import type { CaseFacts } from '../domain/statistics/case-facts';
 import type { CellAddress, Counters } from '../domain/statistics/cells';
 import { documentDb, tableName } from './client';
+import { queryAll } from './query-all';
 import { caseFromItem } from './cases-store';
 import { indexPartitions, keys as tableKeys, statisticsKeys } from './keys';
 
@@ -86,14 +87,6 @@ export async function releaseRunLease(owner: string): Promise<void> {
   }
 }
 
-async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0], onPage: (items: Record<string, unknown>[]) => void): Promise<void> {
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentDb().send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    onPage(page.Items ?? []);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-}
 
 /**
  * The change feed of one UTC day from `fromSortKey` on: for each case that
@@ -148,20 +141,10 @@ export async function filingsSince(month: string, fromSortKey: string, into: Map
  * index's `MONTH#` partition projects whole case items).
  */
 export async function casesReceivedIn(month: string, onPage: (cases: CaseRecord[]) => Promise<void> | void): Promise<void> {
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentDb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'byMonth',
-        KeyConditionExpression: 'monthPk = :pk',
-        ExpressionAttributeValues: { ':pk': statisticsKeys.monthPartition(month) },
-        ExclusiveStartKey,
-      }),
-    );
-    await onPage((page.Items ?? []).filter((item) => item.entity === 'case').map(caseFromItem));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  await queryAll(
+    { TableName: tableName(), IndexName: 'byMonth', KeyConditionExpression: 'monthPk = :pk', ExpressionAttributeValues: { ':pk': statisticsKeys.monthPartition(month) } },
+    (items) => onPage(items.filter((item) => item.entity === 'case').map(caseFromItem)),
+  );
 }
 
 /** The case items of `caseIds` (strongly consistent); missing ones are left out. */

@@ -1,31 +1,12 @@
 import { signLocalToken, type LocalIdentity } from '../../../bin/local/local-jwt';
 import { addDays, chinaDate } from '../../../functions/domain/calendar/dates';
-import { creditCodeCheckSymbol } from '../../../functions/domain/complaints/credit-code';
 import { validComplaint } from '../../fixtures/complaints';
 import type { TestStack } from '../../support/dynamodb';
+import { call, creditCodeIn, type Answer, type Json } from '../../support/http';
 
 /** Helpers the case tests share: HTTP on the test stack, staff tokens, realistic complaints, waiting for the router. */
 
-export type Json = Record<string, any>;
-
-export interface Answer {
-  status: number;
-  body: Json;
-}
-
-export async function call(stack: TestStack, method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
-}
+export { call, creditCodeIn, type Answer, type Json };
 
 export const tokenFor = (identity: LocalIdentity) => signLocalToken(identity);
 
@@ -52,10 +33,6 @@ export const daysAgo = (days: number) => addDays(today(), -days);
 export const fixtureMerchant = validComplaint().merchant.creditCode;
 
 /** A GB 32100 credit code for a made-up organisation registered in `regionCode`. */
-export function creditCodeIn(regionCode: string, serial: string): string {
-  const first17 = `91${regionCode}${serial.padStart(9, '0').slice(-9)}`;
-  return `${first17}${creditCodeCheckSymbol(first17)}`;
-}
 
 let serial = Math.floor(Math.random() * 1e6);
 
