@@ -3,19 +3,12 @@ import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, TimelineEvent } from '../domain/complaints/case';
 import type { RoutingPlan } from '../domain/routing/routing-plan';
 import { applyCaseChange } from './case-changes';
-import { caseFromItem } from './cases-store';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
 import { safetyReportItem, type SafetyReport } from './safety-store';
 
 /** Statuses in which a case is still being handled: a complaint repeating one of them is a `duplicate`. */
 const openStatuses = new Set(['received', 'accepted']);
-
-/** The case item alone (no timeline), strongly consistent: what the router decides on. */
-export async function readCaseRecord(caseId: string): Promise<CaseRecord | undefined> {
-  const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: keys.case(caseId), ConsistentRead: true }));
-  return Item ? caseFromItem(Item) : undefined;
-}
 
 /**
  * The open case another complaint with this duplicate key belongs to, if

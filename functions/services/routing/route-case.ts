@@ -5,10 +5,10 @@ import { duplicateKey } from '../../domain/routing/duplicate-key';
 import { planRouting } from '../../domain/routing/routing-plan';
 import { calendar, prefectureOf } from '../../reference';
 import type { MerchantRecord } from '../../reference/types';
-import { readCase } from '../../store/cases-store';
+import { getCase, readCase } from '../../store/cases-store';
 import { closeIfFinished } from '../cases/apply-action';
 import { logger } from '../../shared/logger';
-import { applyRouting, findOpenCase, OpenCaseMarkerTaken, readCaseRecord } from '../../store/routing-store';
+import { applyRouting, findOpenCase, OpenCaseMarkerTaken } from '../../store/routing-store';
 import { countTowardsCollective } from '../collective/group-membership';
 import { safetyReportFor } from '../safety/safety-report';
 import { registeredMerchant, routingFacts } from './routing-facts';
@@ -60,7 +60,7 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
   let duplicateChecked = false;
 
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    record ??= await readCaseRecord(caseId);
+    record ??= await getCase(caseId); // the case item alone, strongly consistent: what the router decides on
     if (!record) return { kind: 'missing' };
     if (record.routing) {
       // No registry read here: a case already counted is left as it is, and the name is only for display.
