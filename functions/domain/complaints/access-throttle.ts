@@ -16,7 +16,3 @@ export function secondsUntilUnblocked(state: AccessFailures | undefined, nowEpoc
   const windowEnd = state.windowStart + accessThrottlePolicy.windowSeconds;
   return Math.max(0, windowEnd - nowEpochSeconds);
 }
-
-export function windowExpired(state: AccessFailures | undefined, nowEpochSeconds: number): boolean {
-  return !state || nowEpochSeconds >= state.windowStart + accessThrottlePolicy.windowSeconds;
-}
