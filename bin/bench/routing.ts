@@ -51,7 +51,7 @@ const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T
 
 /** A varied stream of complaints: registered merchants of every kind, unregistered ones, merchants known by name only, some injuries. */
 function benchComplaint(serial: number): Record<string, unknown> {
-  const base = validComplaint() as Record<string, any>;
+  const base = validComplaint();
   const today = chinaToday();
   const consumer = { ...base.consumer, phone: `13${String(randomInt(1e9)).padStart(9, '0')}` };
   const purchase = { ...base.purchase, date: daysBefore(today, 5 + (serial % 120)), orderRef: `BENCH-${serial}-${randomInt(1e9)}` };

@@ -2,7 +2,6 @@ import { Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { routes } from '../../functions/routes';
 import { synthRedress, type SynthesisedRedress } from './support/synth-redress';
 
 /** Every AwsSolutions finding left after the acknowledgements, errors and warnings alike. */

@@ -3,7 +3,6 @@ import type { FieldIssue } from '../../functions/domain/errors';
 import { fileComplaint, type ApiAnswer, type FiledComplaint } from './api/client';
 import { buildComplaintForm } from './complaint/complaint-form';
 import { IdempotencyKey } from './complaint/idempotency-key';
-import type { FieldHandle } from './complaint/fields';
 import { clearIssues, fieldFor, showIssues } from './complaint/issues-view';
 import { renderSuccess } from './complaint/success-view';
 import { chinaToday } from './shared/china-time';
