@@ -47,8 +47,9 @@ export function isDue(deadline: Deadline | null | undefined, today: string): dea
 
 /**
  * What the sweeper does when a deadline has passed. Kinds without an entry
- * wait for the issue that gives them behaviour (`objection`: disclosure) or
- * are shown only (`rating`), and are kept out of the deadline index.
+ * are acted on elsewhere (`objection`: the aggregation job publishes due
+ * disclosure candidates, `services/disclosure/candidates.ts`) or are shown
+ * only (`rating`), and are kept out of the deadline index.
  */
 const timeoutActions: Partial<Record<Deadline['kind'], CaseAction>> = {
   acceptance: 'acceptance_timeout',

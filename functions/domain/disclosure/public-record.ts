@@ -42,10 +42,6 @@ export const handlingResultLabels: Record<HandlingResult, Label> = {
   disclosure_only: { 'zh-CN': '仅公示（未要求赔偿）', en: 'Disclosure only (no redress sought)' },
 };
 
-export const complainantTypeLabels: Record<PublicDisclosure['complainantType'], Label> = {
-  individual: { 'zh-CN': '个人消费者', en: 'Individual consumer' },
-};
-
 function handlingResultOf(record: CaseRecord): HandlingResult {
   switch (record.outcome) {
     case 'resolved':

@@ -23,10 +23,6 @@ export function isPeriod(value: string): boolean {
   return monthPattern.test(value) || yearPattern.test(value);
 }
 
-export function isMonth(value: string): boolean {
-  return monthPattern.test(value);
-}
-
 /** The two periods a case received in `month` counts in: its month and its year. */
 export function periodsOfMonth(month: string): [Period, Period] {
   return [month, month.slice(0, 4)];

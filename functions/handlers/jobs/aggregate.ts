@@ -13,8 +13,9 @@ const minimumBudgetMs = 5_000;
  * publishes due disclosures and brings the statistics up to date
  * (`functions/services/statistics/aggregation-run.ts`). Invoked by hand
  * with `{"mode": "rebuild"}` it recomputes every figure from the cases,
- * which for a large table is the way to rebuild (a Lambda has 15 minutes;
- * the admin HTTP route has the API's 30 s).
+ * which for a large table is the way to rebuild (a scheduled job's Lambda
+ * has 5 minutes, `lib/handler-function.ts`; the admin HTTP route has the
+ * API's 30 s).
  */
 export const handler = middy<{ mode?: unknown } | undefined, object, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

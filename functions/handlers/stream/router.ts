@@ -7,8 +7,9 @@ import { logger } from '../../shared/logger';
 
 /**
  * The router: the table's stream (DynamoDB stream -> Lambda in AWS, the
- * local stream poller on the local stack) hands it every write; it routes
- * each newly filed case. Records are routed side by side, and those that
+ * local stream poller on the local stack) hands it the inserted case items
+ * only (the consumer's filter in `functions/routes.ts`); it routes each
+ * newly filed case. Records are routed side by side, and those that
  * fail are named in a partial batch response: the event source mapping
  * retries them (and those after them) and finally dead-letters them, while
  * the case stays `received` in its association's queue.
