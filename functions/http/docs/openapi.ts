@@ -147,8 +147,11 @@ const descriptions: Record<string, Doc> = {
   },
   'GET /v1/complaints/{caseId}': {
     summary: "The consumer's view of a case",
+    description:
+      '`headline` says first what the consumer needs to read: `{code, step?, closed, closedOn?, reasonCode?, reason?}` where a closed case has the code of how it ended ' +
+      '(`not_accepted` with its reason, `resolved`, `unresolved` with the routes left, `withdrawn`). `allowedActions` are the consumer\'s actions the lifecycle table allows now.',
     request: { params: caseIdParam, headers: z.object({ 'X-Access-Code': z.string() }) },
-    responses: { 200: { description: 'Status, step, deadline, timeline, offers' }, ...errors(404, 429) },
+    responses: { 200: { description: 'Status, headline, step, deadline, timeline, offers, agreement, rating, allowedActions' }, ...errors(404, 429) },
   },
   'POST /v1/complaints/{caseId}/actions': {
     summary: "The consumer's own actions on their case",
