@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Language } from '../../functions/domain/i18n';
-import { launchChromium } from '../support/chromium';
-import { startTestStack, type TestStack } from '../support/dynamodb';
+import { useBrowserStack } from './support/browser-stack';
 import { act, complaint as apiComplaint, consumerAct, fileRouted, runJob, staffTokens, type Filed } from '../integration/cases/support';
 import { complaint, fillForm } from './support/complaint-form';
 
@@ -26,10 +25,8 @@ interface PageState {
   prepare?: (page: Page) => Promise<void>;
 }
 
-let stack: TestStack;
-let browser: Browser;
+const session = useBrowserStack();
 let tokens: Awaited<ReturnType<typeof staffTokens>>;
-const contexts: BrowserContext[] = [];
 
 /** Cases for the tracking page, made through the API before the checks. */
 let withOffer: Filed;
@@ -113,7 +110,8 @@ const pages: PageState[] = [
 ];
 
 beforeAll(async () => {
-  [stack, browser, tokens] = await Promise.all([startTestStack(), launchChromium(), staffTokens()]);
+  tokens = await staffTokens();
+  const { stack } = session;
   const filed = await fileRouted(stack, apiComplaint());
   const offered = await act(stack, filed.caseId, tokens.mediator, { action: 'propose_offer', expectedVersion: filed.view.version, amountFen: 50000, terms: '退款 500 元。' });
   if (offered.status !== 200) throw new Error(`offer failed: ${JSON.stringify(offered.body)}`);
@@ -131,20 +129,11 @@ beforeAll(async () => {
   await runJob(stack, tokens.admin, 'aggregate');
 }, 180_000);
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 async function open(state: PageState, lang: Language): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
-  contexts.push(context);
+  const context = await session.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/${state.path}${state.path.includes('?') ? '&' : '?'}lang=${lang}`);
+  await page.goto(`${session.stack.baseUrl}/${state.path}${state.path.includes('?') ? '&' : '?'}lang=${lang}`);
   await page.waitForSelector('body.ready');
   await state.prepare?.(page);
   return page;

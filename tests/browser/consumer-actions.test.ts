@@ -1,12 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import type { Language } from '../../functions/domain/i18n';
 import { message } from '../../functions/domain/validation/messages';
 import { caseStatuses, caseSteps } from '../../functions/reference';
 import { trackTexts } from '../../web/src/track/texts';
-import { launchChromium } from '../support/chromium';
-import { startTestStack, type TestStack } from '../support/dynamodb';
+import { useBrowserStack } from './support/browser-stack';
 import { act, call, complaint, fileRouted, staffTokens, staffView, type Filed, type Json } from '../integration/cases/support';
 
 /**
@@ -17,23 +16,12 @@ import { act, call, complaint, fileRouted, staffTokens, staffView, type Filed, t
  * through the API as well. Plus the tracking form's privacy promise: the
  * access code never appears in an address, even without the page's script.
  */
-let stack: TestStack;
-let browser: Browser;
+const session = useBrowserStack();
 let tokens: Awaited<ReturnType<typeof staffTokens>>;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  [stack, browser, tokens] = await Promise.all([startTestStack(), launchChromium(), staffTokens()]);
+  tokens = await staffTokens();
 }, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 const slow = 120_000;
 const screenshot = (name: string) => path.join(os.tmpdir(), `redress-${name}.png`);
@@ -48,14 +36,13 @@ interface Opened {
 }
 
 async function openTracking(lang: Language, width: number, options: { javaScriptEnabled?: boolean } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', ...options });
-  contexts.push(context);
+  const context = await session.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: Request[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('request', (request) => requests.push(request));
-  await page.goto(`${stack.baseUrl}/track.html?lang=${lang}`);
+  await page.goto(`${session.stack.baseUrl}/track.html?lang=${lang}`);
   return { page, errors, requests };
 }
 
@@ -69,14 +56,14 @@ async function lookUp(page: Page, filed: Filed): Promise<void> {
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 const actionButtons = (page: Page) => page.locator('#case-actions [data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')));
-const consumerView = async (filed: Filed) => (await call(stack, 'GET', `/v1/complaints/${filed.caseId}`, { headers: { 'X-Access-Code': filed.accessCode } })).body;
+const consumerView = async (filed: Filed) => (await call(session.stack, 'GET', `/v1/complaints/${filed.caseId}`, { headers: { 'X-Access-Code': filed.accessCode } })).body;
 const overflowsHorizontally = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 const actionPosts = (requests: Request[]) => requests.filter((r) => r.method() === 'POST' && r.url().endsWith('/actions'));
 
 /** A case in mediation at the 郑州 association with the mediator's offer open. */
 async function caseWithOffer(amountFen: number, terms: string): Promise<Filed & { view: Json }> {
-  const filed = await fileRouted(stack, complaint());
-  const offered = await act(stack, filed.caseId, tokens.mediator, { action: 'propose_offer', expectedVersion: filed.view.version, amountFen, terms });
+  const filed = await fileRouted(session.stack, complaint());
+  const offered = await act(session.stack, filed.caseId, tokens.mediator, { action: 'propose_offer', expectedVersion: filed.view.version, amountFen, terms });
   if (offered.status !== 200) throw new Error(`offer failed: ${JSON.stringify(offered.body)}`);
   return { ...filed, view: offered.body };
 }
@@ -131,7 +118,7 @@ describe('accepting an offer and rating the handling', () => {
     await page.screenshot({ path: screenshot(`track-rated-${lang}-${width}`), fullPage: true });
 
     // The effect, through the API: rated once, as sent; nothing more to do.
-    const staff = (await staffView(stack, filed.caseId, tokens.mediator)).body;
+    const staff = (await staffView(session.stack, filed.caseId, tokens.mediator)).body;
     expect(staff).toMatchObject({ status: 'closed', outcome: 'resolved', rating: { rating: 4, comment: lang === 'en' ? 'Quick and fair.' : '处理及时，结果满意。' } });
     expect((await consumerView(filed)).allowedActions).toEqual([]);
     const sent = actionPosts(requests).map((r) => r.postDataJSON());
@@ -147,7 +134,7 @@ describe('what the page never does', () => {
     const { page } = await openTracking('zh-CN', 1024);
     await lookUp(page, filed);
     await page.click('[data-action="accept_offer"]');
-    const newer = await act(stack, filed.caseId, tokens.mediator, { action: 'propose_offer', expectedVersion: filed.view.version, amountFen: 70000, terms: '退款 700 元。' });
+    const newer = await act(session.stack, filed.caseId, tokens.mediator, { action: 'propose_offer', expectedVersion: filed.view.version, amountFen: 70000, terms: '退款 700 元。' });
     expect(newer.status).toBe(200);
     await page.click('#action-accept_offer-submit');
     await page.waitForFunction((said) => document.querySelector('#case-news')?.textContent === said, say('changedMeanwhile', 'zh-CN'));
@@ -156,7 +143,7 @@ describe('what the page never does', () => {
   }, slow);
 
   it('sends no empty "add information" and shows the API’s own message', async () => {
-    const filed = await fileRouted(stack, complaint());
+    const filed = await fileRouted(session.stack, complaint());
     const { page, requests } = await openTracking('en', 1024);
     await lookUp(page, filed);
     await page.click('[data-action="add_info"]');
@@ -168,14 +155,13 @@ describe('what the page never does', () => {
   }, slow);
 
   it('puts the access code in no address even when the script has not loaded', async () => {
-    const filed = await fileRouted(stack, complaint());
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
-    contexts.push(context);
+    const filed = await fileRouted(session.stack, complaint());
+    const context = await session.newContext({ viewport: { width: 1024, height: 900 } });
     const page = await context.newPage();
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
     await page.route('**/track-complaint.js', (route) => route.abort());
-    await page.goto(`${stack.baseUrl}/track.html`);
+    await page.goto(`${session.stack.baseUrl}/track.html`);
     // Without the script nobody can press the button (it stays disabled), and the fields have no names to send.
     expect(await page.isDisabled('#track-submit')).toBe(true);
     expect(await page.locator('#track-form [name]').count()).toBe(0);

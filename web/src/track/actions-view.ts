@@ -1,5 +1,6 @@
 import type { ConsumerAction } from '../../../functions/domain/cases/action-schemas';
 import type { FieldIssue } from '../../../functions/domain/errors';
+import { consumerActions } from '../../../functions/domain/lifecycle';
 import type { ConsumerCaseView } from '../api/client';
 import { el } from '../ui/dom';
 import { actionForm, bodyOf, checkBody, showIssues, showStatus, type ActionBody } from './action-forms';
@@ -13,9 +14,7 @@ import { tt } from './texts';
 export type SendOutcome = { kind: 'done' } | { kind: 'issues'; issues: FieldIssue[] } | { kind: 'message'; text: string };
 export type Send = (body: ActionBody) => Promise<SendOutcome>;
 
-const consumerActionCodes: readonly ConsumerAction[] = ['accept_offer', 'reject_offer', 'withdraw', 'add_info', 'rate'];
-
-const isConsumerAction = (action: string): action is ConsumerAction => (consumerActionCodes as readonly string[]).includes(action);
+const isConsumerAction = (action: string): action is ConsumerAction => (consumerActions as readonly string[]).includes(action);
 
 export function renderActions(view: ConsumerCaseView, send: Send): HTMLElement {
   const actions = view.allowedActions.filter(isConsumerAction);
