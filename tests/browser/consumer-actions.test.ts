@@ -5,6 +5,7 @@ import type { Language } from '../../functions/domain/i18n';
 import { message } from '../../functions/domain/validation/messages';
 import { caseStatuses, caseSteps } from '../../functions/reference';
 import { trackTexts } from '../../web/src/track/texts';
+import { texts } from '../../web/src/ui/texts';
 import { useBrowserStack } from './support/browser-stack';
 import { act, call, complaint, fileRouted, staffTokens, staffView, type Filed, type Json } from '../integration/cases/support';
 
@@ -54,6 +55,7 @@ async function lookUp(page: Page, filed: Filed): Promise<void> {
   await page.waitForSelector('#case');
 }
 
+const trackOfferRejected = texts.offer_rejected.en;
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 const actionButtons = (page: Page) => page.locator('#case-actions [data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')));
 const consumerView = async (filed: Filed) => (await call(session.stack, 'GET', `/v1/complaints/${filed.caseId}`, { headers: { 'X-Access-Code': filed.accessCode } })).body;
@@ -124,6 +126,30 @@ describe('accepting an offer and rating the handling', () => {
     const sent = actionPosts(requests).map((r) => r.postDataJSON());
     expect(sent.map((body) => body.action)).toEqual(['accept_offer', 'rate']);
     expect(requests.filter((r) => r.url().includes(filed.accessCode))).toEqual([]);
+    expect(errors).toEqual([]);
+  }, slow);
+});
+
+describe('rejecting an offer, then withdrawing', () => {
+  it('rejects with a reason, then withdraws: the headline reads "Withdrawn", closed, and the API agrees', async () => {
+    const filed = await caseWithOffer(20000, 'Refund of 200 yuan.');
+    const { page, errors } = await openTracking('en', 1024);
+    await lookUp(page, filed);
+    await page.click('[data-action="reject_offer"]');
+    await page.fill('#action-reject_offer-text', 'Too little: the washer cost 1,299 yuan.');
+    await page.click('#action-reject_offer-submit');
+    await page.waitForFunction((done) => document.querySelector('#case-news')?.textContent === done, say('done_reject_offer', 'en'));
+    expect(await text(page, '#offer-1-status')).toBe(trackOfferRejected);
+    expect(await actionButtons(page)).toEqual(['withdraw', 'add_info']);
+
+    await page.click('[data-action="withdraw"]');
+    await page.click('#action-withdraw-submit');
+    await page.waitForFunction((done) => document.querySelector('#case-news')?.textContent === done, say('done_withdraw', 'en'));
+    expect(await text(page, '#case-status')).toBe(label(caseStatuses, 'withdrawn', 'en'));
+    expect(await page.isVisible('#case-closed')).toBe(true);
+    const seen = await consumerView(filed);
+    expect(seen).toMatchObject({ status: 'closed', outcome: 'withdrawn', headline: { code: 'withdrawn', closed: true }, offers: [{ status: 'rejected' }] });
+    expect(seen.timeline.map((e: Json) => e.type)).toEqual(expect.arrayContaining(['reject_offer', 'withdraw']));
     expect(errors).toEqual([]);
   }, slow);
 });
