@@ -57,10 +57,11 @@ whenLanguageChanges(() => {
 });
 
 /** Reads the case again after a 409: the page then shows it as it is now. */
-async function reload(): Promise<void> {
-  if (!shown) return;
+async function reload(): Promise<boolean> {
+  if (!shown) return false;
   const answer = await getComplaint(shown.caseId, shown.accessCode, language());
   if (answer.kind === 'ok') show(answer.value, shown.caseId, shown.accessCode);
+  return answer.kind === 'ok';
 }
 
 async function send(body: ActionBody): Promise<SendOutcome> {
@@ -77,7 +78,7 @@ async function send(body: ActionBody): Promise<SendOutcome> {
   if (answer.status === 400 && answer.body?.issues) return { kind: 'issues', issues: answer.body.issues };
   if (answer.status === 409) {
     // Someone acted meanwhile (a new offer, the deadline passed): never apply an answer to a case the consumer has not seen.
-    await reload();
+    if (!(await reload())) return { kind: 'message', text: tt('changedMeanwhile') };
     tell(() => tt('changedMeanwhile'));
     newsBox.focus();
     return { kind: 'done' };
