@@ -78,7 +78,7 @@ async function send(body: ActionBody): Promise<SendOutcome> {
   if (answer.status === 400 && answer.body?.issues) return { kind: 'issues', issues: answer.body.issues };
   if (answer.status === 409) {
     // Someone acted meanwhile (a new offer, the deadline passed): never apply an answer to a case the consumer has not seen.
-    if (!(await reload())) return { kind: 'message', text: tt('changedMeanwhile') };
+    if (!(await reload())) return { kind: 'message', text: tt('actionFailed') };
     tell(() => tt('changedMeanwhile'));
     newsBox.focus();
     return { kind: 'done' };
