@@ -29,6 +29,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/v1/complaints/{caseId}/actions', handler: 'complaints/complaint-actions', auth: 'none', table: 'readWrite' },
   { method: 'GET', path: '/v1/cases', handler: 'cases/list-cases', auth: 'jwt', table: 'read' },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'cases/get-case', auth: 'jwt', table: 'read' },
+  { method: 'GET', path: '/v1/cases/{caseId}/compensation', handler: 'cases/case-compensation', auth: 'jwt', table: 'read' },
   { method: 'POST', path: '/v1/cases/{caseId}/actions', handler: 'cases/case-actions', auth: 'jwt', table: 'readWrite' },
   { method: 'POST', path: '/v1/admin/jobs/{job}', handler: 'admin/run-job', auth: 'jwt', table: 'readWrite' },
   { method: 'PUT', path: '/v1/merchants/{creditCode}', handler: 'merchants/put-merchant', auth: 'jwt', table: 'readWrite' },

@@ -1,37 +1,22 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { addDays, chinaDate } from '../../functions/domain/calendar/dates';
 import { message } from '../../functions/domain/validation/messages';
 import { caseStatuses, categories } from '../../functions/reference';
 import { documentDb } from '../../functions/store/client';
 import { texts } from '../../web/src/ui/texts';
 import { validComplaint } from '../fixtures/complaints';
-import { launchChromium } from '../support/chromium';
-import { startTestStack, type TestStack } from '../support/dynamodb';
+import { complaint, fillForm } from './support/complaint-form';
+import { useBrowserStack } from './support/browser-stack';
 
 /**
  * The consumer pages in a real browser (Debian's Chromium) against the local
  * stack: the form a person fills in, what they see after filing, and the
  * tracking page. Screenshots go to the system temp folder for a human look.
  */
-let stack: TestStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-}, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const session = useBrowserStack();
 
 const slow = 90_000;
 const screenshot = (name: string) => path.join(os.tmpdir(), `redress-${name}.png`);
@@ -39,8 +24,7 @@ const receivedLabel = caseStatuses.find((status) => status.code === 'received')!
 
 /** A fresh browser profile (no remembered language, empty storage) per page. */
 async function openPage(file: string, options: { width?: number } = {}): Promise<{ page: Page; errors: string[]; posts: Request[]; urls: string[] }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 }, locale: 'zh-CN' });
-  contexts.push(context);
+  const context = await session.newContext({ viewport: { width: options.width ?? 1024, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
   const posts: Request[] = [];
@@ -50,7 +34,7 @@ async function openPage(file: string, options: { width?: number } = {}): Promise
     urls.push(request.url());
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/complaints') posts.push(request);
   });
-  await page.goto(`${stack.baseUrl}/${file}`);
+  await page.goto(`${session.stack.baseUrl}/${file}`);
   await page.waitForSelector('body.ready');
   return { page, errors, posts, urls };
 }
@@ -58,66 +42,11 @@ async function openPage(file: string, options: { width?: number } = {}): Promise
 /** Today as the server counts it (China time), and days around it. */
 const today = () => chinaDate(new Date());
 
-interface FormValues {
-  name: string;
-  phone: string;
-  prefecture: string;
-  county: string;
-  merchant: string;
-  purchaseDate: string;
-  amountYuan: string;
-  channel: string;
-  category: string;
-  issue: string;
-  knownSince: string;
-  description: string;
-  claimType: string;
-  claimYuan: string;
-}
-
-function complaint(overrides: Partial<FormValues> = {}): FormValues {
-  return {
-    name: '张三',
-    phone: '13800138000',
-    prefecture: '410100',
-    county: '410105',
-    // No credit code: no routing rule decides, so the case waits as `received` for the association.
-    merchant: '郑州某某电器有限公司',
-    purchaseDate: addDays(today(), -20),
-    amountYuan: '1299.9',
-    channel: 'online',
-    category: 'appliances',
-    issue: 'quality',
-    knownSince: addDays(today(), -14),
-    description: '洗衣机使用一周后无法脱水，商家拒绝退货。',
-    claimType: 'refund',
-    claimYuan: '1299.90',
-    ...overrides,
-  };
-}
-
-async function fillForm(page: Page, values: FormValues): Promise<void> {
-  await page.fill('#field-consumer-name', values.name);
-  await page.fill('#field-consumer-phone', values.phone);
-  await page.selectOption('#field-consumer-regionCode-prefecture', values.prefecture);
-  await page.selectOption('#field-consumer-regionCode-county', values.county);
-  await page.fill('#field-merchant-name', values.merchant);
-  await page.fill('#field-purchase-date', values.purchaseDate);
-  await page.fill('#field-purchase-amountFen', values.amountYuan);
-  await page.selectOption('#field-purchase-channel', values.channel);
-  await page.selectOption('#field-category', values.category);
-  await page.selectOption('#field-issue', values.issue);
-  await page.fill('#field-knownSince', values.knownSince);
-  await page.fill('#field-description', values.description);
-  await page.selectOption('#field-claim-type', values.claimType);
-  await page.fill('#field-claim-amountFen', values.claimYuan);
-}
-
 async function countCases(): Promise<number> {
   let count = 0;
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await documentDb().send(new ScanCommand({ TableName: stack.tableName, ExclusiveStartKey }));
+    const page = await documentDb().send(new ScanCommand({ TableName: session.stack.tableName, ExclusiveStartKey }));
     count += (page.Items ?? []).filter((item) => item.entity === 'case').length;
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -195,11 +124,10 @@ describe('filing a complaint', () => {
 
   it('shows the server’s message on the field when only the server can tell', async () => {
     // This device's clock runs three days ahead, so the browser takes a date the server knows is in the future.
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
+    const context = await session.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date(Date.now() + 3 * 86_400_000));
-    await page.goto(`${stack.baseUrl}/index.html`);
+    await page.goto(`${session.stack.baseUrl}/index.html`);
     await page.waitForSelector('body.ready');
     const tomorrow = addDays(today(), 1);
     await fillForm(page, complaint({ purchaseDate: tomorrow, knownSince: tomorrow }));
@@ -284,7 +212,7 @@ describe('tracking a complaint', () => {
   }, slow);
 
   it('asks the person to wait after too many wrong access codes', async () => {
-    const filed = await fetch(`${stack.baseUrl}/v1/complaints`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(validComplaint()) });
+    const filed = await fetch(`${session.stack.baseUrl}/v1/complaints`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(validComplaint()) });
     const { caseId } = (await filed.json()) as { caseId: string };
     const { page } = await openPage('track.html?lang=en');
     await page.fill('#track-case-id', caseId);

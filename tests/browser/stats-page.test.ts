@@ -1,24 +1,21 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addDays, chinaDate } from '../../functions/domain/calendar/dates';
-import { launchChromium } from '../support/chromium';
-import { startTestStack, type TestStack } from '../support/dynamodb';
 import { act, complaint, creditCodeIn, fileRouted, fixtureMerchant, runJob, staffView, tokenFor } from '../integration/cases/support';
+import { useBrowserStack } from './support/browser-stack';
 
 /**
  * The public statistics page in a real browser (Debian's Chromium) against
  * the local stack, with complaints filed, settled, aggregated and
  * published through the API first. Screenshots go to the system temp folder.
  */
-let stack: TestStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = useBrowserStack();
 const travelAgency = creditCodeIn('410302', '7070');
 const today = chinaDate(new Date());
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
+  const { stack } = session;
   const [admin, mediator] = await Promise.all([tokenFor({ role: 'admin' }), tokenFor({ role: 'mediator', org: '410100' })]);
   for (let i = 0; i < 6; i++) {
     const filed = await fileRouted(stack, complaint({ category: 'appliances' }));
@@ -43,25 +40,15 @@ beforeAll(async () => {
   if (published.status !== 200) throw new Error(`publishing failed: ${JSON.stringify(published.body)}`);
 }, 180_000);
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
 const slow = 90_000;
 const screenshot = (name: string) => path.join(os.tmpdir(), `redress-${name}.png`);
 
 async function openStats(viewport = { width: 1100, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  contexts.push(context);
+  const context = await session.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${stack.baseUrl}/stats.html`);
+  await page.goto(`${session.stack.baseUrl}/stats.html`);
   await page.waitForSelector('body.ready');
   await page.waitForSelector('#generated-at');
   return { page, errors };

@@ -14,8 +14,13 @@ export const unsafeFoodPriceMultiplier = 10;
 export const unsafeFoodLossMultiplier = 3;
 export const unsafeFoodMinimumFen = 1000 * fenPerYuan;
 
+/** CRPL art. 55(2): a known defect that caused death or serious harm to health: the loss plus up to 2x the loss. */
+export const defectInjuryLossMultiplier = 2;
+
+export type CompensationBasis = 'fraud' | 'unsafe_food' | 'defect_injury';
+
 export interface StatutorySuggestion {
-  basis: 'fraud' | 'unsafe_food';
+  basis: CompensationBasis;
   /** The price returned to the consumer. */
   refundFen: number;
   /** Proven loss beyond the price (medical costs, lost earnings) compensated as such; 0 for fraud. */
@@ -49,13 +54,45 @@ export function unsafeFoodCompensation(priceFen: number, lossFen = 0): Statutory
 }
 
 /**
- * The suggestions that fit a complaint: fraud for the `fraud` issue, unsafe
- * food for a `safety` issue in the `food` category. A consumer picks one; the
- * two punitive damages are not added together.
+ * A merchant that knowingly sold a defective product or service which caused
+ * death or serious harm to health: the loss (CRPL arts. 49 and 51) plus
+ * punitive damages of up to 2x the loss. The suggestion is the ceiling; the
+ * price is part of the loss, not returned on top.
  */
-export function suggestStatutoryCompensation(complaint: { issue: string; category: string; priceFen: number; lossFen?: number }): StatutorySuggestion[] {
+export function defectInjuryCompensation(lossFen: number): StatutorySuggestion {
+  assertFen('lossFen', lossFen);
+  const punitiveFen = defectInjuryLossMultiplier * lossFen;
+  return { basis: 'defect_injury', refundFen: 0, lossFen, punitiveFen, totalFen: lossFen + punitiveFen };
+}
+
+/** Issues that the SAMR rules on consumer-rights violations (2015, arts. 5-6) treat as fraud: misrepresentation and counterfeits. */
+export const fraudIssues: ReadonlySet<string> = new Set(['fraud', 'counterfeit']);
+/** Issues that can mean a defect: a quality or safety problem. */
+export const defectIssues: ReadonlySet<string> = new Set(['quality', 'safety']);
+
+export interface CompensationFacts {
+  issue: string;
+  category: string;
+  priceFen: number;
+  /** Proven loss beyond the price; 0 when nobody has stated one. */
+  lossFen?: number;
+  injuryOccurred?: boolean;
+}
+
+/**
+ * The suggestions that fit a complaint, in this order:
+ * - unsafe food: the `food` category with a `safety` issue or a reported injury;
+ * - fraud: the `fraud` or `counterfeit` issue;
+ * - known defect causing harm: a reported injury with a `quality` or `safety` issue.
+ * A consumer picks one; punitive damages are not added together. Whether
+ * the merchant knew of the defect, or the harm was serious, is for the
+ * mediator to weigh: these are suggestions, not findings.
+ */
+export function suggestStatutoryCompensation(complaint: CompensationFacts): StatutorySuggestion[] {
   const suggestions: StatutorySuggestion[] = [];
-  if (complaint.category === 'food' && complaint.issue === 'safety') suggestions.push(unsafeFoodCompensation(complaint.priceFen, complaint.lossFen));
-  if (complaint.issue === 'fraud') suggestions.push(fraudCompensation(complaint.priceFen));
+  const injured = complaint.injuryOccurred === true;
+  if (complaint.category === 'food' && (complaint.issue === 'safety' || injured)) suggestions.push(unsafeFoodCompensation(complaint.priceFen, complaint.lossFen));
+  if (fraudIssues.has(complaint.issue)) suggestions.push(fraudCompensation(complaint.priceFen));
+  if (injured && defectIssues.has(complaint.issue)) suggestions.push(defectInjuryCompensation(complaint.lossFen ?? 0));
   return suggestions;
 }

@@ -2,6 +2,7 @@ import { addWorkingDays, chinaDate, isCovered } from '../calendar/working-days';
 import type { Label } from '../i18n';
 import type { ActorRole, CaseStatus, CaseStep } from '../lifecycle';
 import type { WorkingCalendar } from '../../reference/types';
+import { consumerHeadline } from '../cases/consumer-headline';
 import { consumerOffer, staffOnlyEventTypes, type Agreement, type CaseOutcome, type Offer, type Payout, type Rating } from '../cases/case-fields';
 import type { CaseDisclosure } from '../disclosure/case-disclosure';
 import type { AccessCodeHash } from './access-code';
@@ -166,6 +167,10 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
     version: record.version,
     status: record.status,
     step: record.step,
+    /** What the page shows first: a closed case as how it ended, a refusal with its reason. */
+    headline: consumerHeadline(record),
+    ...(record.outcome ? { outcome: record.outcome } : {}),
+    ...(record.closedOn ? { closedOn: record.closedOn } : {}),
     receivedAt: record.receivedAt,
     deadline: record.deadline,
     category: complaint.category,
@@ -175,6 +180,9 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
     routing: consumerRouting(record.routing),
     timeline: timeline.filter((event) => !staffOnlyEventTypes.has(event.type)).sort((a, b) => a.seq - b.seq),
     offers: (record.offers ?? []).map(consumerOffer),
+    // What the consumer got and how they rated it: theirs to see.
+    ...(record.agreement ? { agreement: record.agreement } : {}),
+    ...(record.rating ? { rating: record.rating } : {}),
   };
 }
 

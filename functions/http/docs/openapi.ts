@@ -147,8 +147,11 @@ const descriptions: Record<string, Doc> = {
   },
   'GET /v1/complaints/{caseId}': {
     summary: "The consumer's view of a case",
+    description:
+      '`headline` says first what the consumer needs to read: `{code, step?, closed, closedOn?, reasonCode?, reason?}` where a closed case has the code of how it ended ' +
+      '(`not_accepted` with its reason, `resolved`, `unresolved` with the routes left, `withdrawn`). `allowedActions` are the consumer\'s actions the lifecycle table allows now.',
     request: { params: caseIdParam, headers: z.object({ 'X-Access-Code': z.string() }) },
-    responses: { 200: { description: 'Status, step, deadline, timeline, offers' }, ...errors(404, 429) },
+    responses: { 200: { description: 'Status, headline, step, deadline, timeline, offers, agreement, rating, allowedActions' }, ...errors(404, 429) },
   },
   'POST /v1/complaints/{caseId}/actions': {
     summary: "The consumer's own actions on their case",
@@ -188,6 +191,15 @@ const descriptions: Record<string, Doc> = {
       'A case outside the caller\'s rights is 404, like one that does not exist.',
     request: { params: caseIdParam },
     responses: { 200: { description: 'The staff view of the case' }, 401: json(errorBody, 'No token'), 403: json(errorBody, 'No usable role'), ...errors(404) },
+  },
+  'GET /v1/cases/{caseId}/compensation': {
+    summary: 'Statutory compensation suggestions (the case\'s mediators and merchant)',
+    description:
+      '`{suggestions: [{basis, article, formula, amountFen}]}` in the caller\'s language: fraud (CRPL art. 55(1)) for the `fraud` and `counterfeit` issues; unsafe food (Food Safety Law art. 148) for `food` with a `safety` issue or an injury; ' +
+      'a known defect causing harm (CRPL art. 55(2)) for an injury with a `quality` or `safety` issue. The price is the purchase amount; the loss is `lossFen` when given, else a `compensation` claim\'s amount, else 0. ' +
+      'Anyone but the case\'s mediators and merchant: 404, like a case that does not exist.',
+    request: { params: caseIdParam, query: z.object({ lossFen: z.string().optional().meta({ description: 'a proven loss beyond the price, in whole fen', example: '200000' }) }) },
+    responses: { 200: { description: 'The suggestions; an empty list when no statutory rule fits' }, 401: json(errorBody, 'No token'), 403: json(errorBody, 'No usable role'), ...errors(400, 404) },
   },
   'POST /v1/cases/{caseId}/actions': {
     summary: 'Act on a case as the lifecycle table allows (staff)',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fraudCompensation, suggestStatutoryCompensation, unsafeFoodCompensation } from '../../../functions/domain/compensation/statutory';
+import { defectInjuryCompensation, fraudCompensation, suggestStatutoryCompensation, unsafeFoodCompensation } from '../../../functions/domain/compensation/statutory';
 
 /** Amounts as the intake accepts them: whole fen below 10^10. */
 const fen = fc.integer({ min: 0, max: 9_999_999_999 });
@@ -59,11 +59,26 @@ describe('unsafe food: 10x the price or 3x the loss, whichever is greater, at le
   });
 });
 
+describe('a known defect causing death or serious harm: the loss plus up to 2x the loss (CRPL art. 55(2))', () => {
+  test.each([
+    ['an e-bike battery fire, 20,000 yuan of medical costs', 2000000, 4000000, 6000000],
+    ['no loss proven yet: nothing to multiply', 0, 0, 0],
+    ['one fen of loss', 1, 2, 3],
+  ])('%s', (_label, lossFen, punitiveFen, totalFen) => {
+    expect(defectInjuryCompensation(lossFen)).toEqual({ basis: 'defect_injury', refundFen: 0, lossFen, punitiveFen, totalFen });
+  });
+
+  test('never more than 3x the loss in all, and exact in fen', () => {
+    fc.assert(fc.property(fen, (lossFen) => defectInjuryCompensation(lossFen).totalFen === 3 * lossFen));
+  });
+});
+
 describe('amounts must be whole, non-negative fen', () => {
   test.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('%p is refused', (amount) => {
     expect(() => fraudCompensation(amount)).toThrow(RangeError);
     expect(() => unsafeFoodCompensation(amount)).toThrow(RangeError);
     expect(() => unsafeFoodCompensation(100, amount)).toThrow(RangeError);
+    expect(() => defectInjuryCompensation(amount)).toThrow(RangeError);
   });
 });
 
@@ -73,7 +88,13 @@ describe('which suggestions fit a complaint', () => {
     ['食品欺诈（以次充好）', { issue: 'fraud', category: 'food', priceFen: 3800 }, ['fraud']],
     ['家电欺诈', { issue: 'fraud', category: 'appliances', priceFen: 129900 }, ['fraud']],
     ['家电质量问题', { issue: 'quality', category: 'appliances', priceFen: 129900 }, []],
-    ['电动车安全问题 (not food)', { issue: 'safety', category: 'ebikes', priceFen: 259900 }, []],
+    ['电动车安全问题 (not food), nobody hurt', { issue: 'safety', category: 'ebikes', priceFen: 259900 }, []],
+    ['电动车起火伤人: a defect that harmed', { issue: 'safety', category: 'ebikes', priceFen: 259900, injuryOccurred: true }, ['defect_injury']],
+    ['家电质量问题致伤', { issue: 'quality', category: 'appliances', priceFen: 129900, injuryOccurred: true }, ['defect_injury']],
+    ['价格问题, someone hurt: not a defect', { issue: 'price', category: 'appliances', priceFen: 129900, injuryOccurred: true }, []],
+    ['假冒商品 counts as fraud', { issue: 'counterfeit', category: 'jewelry', priceFen: 880000 }, ['fraud']],
+    ['食品质量问题致病: unsafe food and a harmful defect', { issue: 'quality', category: 'food', priceFen: 3800, injuryOccurred: true }, ['unsafe_food', 'defect_injury']],
+    ['食品质量问题, nobody hurt', { issue: 'quality', category: 'food', priceFen: 3800 }, []],
   ])('%s', (_label, complaint, bases) => {
     expect(suggestStatutoryCompensation(complaint).map((s) => s.basis)).toEqual(bases);
   });

@@ -4,7 +4,7 @@ import type { FiledComplaint } from '../../../functions/services/complaints/file
 import type { ConsumerAnswer } from '../../../functions/services/complaints/view-complaint';
 
 /**
- * The two consumer calls of the API (SPEC section 4), on the pages' own
+ * The consumer calls of the API (SPEC section 4), on the pages' own
  * origin: the local server and CloudFront's `/v1/*` behaviour both serve it.
  * Answers are returned as values, never thrown, so each page decides what a
  * status means to the person using it. The answers' shapes are the
@@ -68,4 +68,13 @@ export function fileComplaint(body: unknown, idempotencyKey: string, lang: Langu
 /** The access code travels in a header, never in the URL, so it stays out of logs. */
 export function getComplaint(caseId: string, accessCode: string, lang: Language): Promise<ApiAnswer<ConsumerCaseView>> {
   return call<ConsumerCaseView>(`/v1/complaints/${encodeURIComponent(caseId)}`, { method: 'GET', headers: { 'X-Access-Code': accessCode } }, lang);
+}
+
+/** The consumer's action (`accept_offer`, `rate`, ...): the same header, and the case as it is afterwards. */
+export function actOnComplaint(caseId: string, accessCode: string, body: unknown, lang: Language): Promise<ApiAnswer<ConsumerCaseView>> {
+  return call<ConsumerCaseView>(
+    `/v1/complaints/${encodeURIComponent(caseId)}/actions`,
+    { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Access-Code': accessCode }, body: JSON.stringify(body) },
+    lang,
+  );
 }

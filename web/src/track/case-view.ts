@@ -16,6 +16,7 @@ import {
 import { el } from '../ui/dom';
 import { pick, t } from '../ui/i18n';
 import type { TextKey } from '../ui/texts';
+import { tt } from './texts';
 
 /**
  * The case as its consumer sees it (`GET /v1/complaints/{caseId}`): where it
@@ -69,14 +70,42 @@ function offerItem(offer: Offer): HTMLElement {
   );
 }
 
-export function renderCase(view: ConsumerCaseView): HTMLElement {
+/**
+ * The headline: how the case stands in the words a consumer needs — a
+ * closed case as how it ended, with the day it closed; a refusal with its
+ * reason; an unresolved case with the routes left open.
+ */
+function headline(view: ConsumerCaseView): HTMLElement {
+  const { headline } = view;
+  const main = headline.code === 'accepted' && headline.step ? tt('inStep', { status: statusLabel('accepted'), step: stepLabel(headline.step) }) : statusLabel(headline.code);
+  const reason = headline.reason ? pick(headline.reason) : headline.reasonCode ? refusalReasonLabel(headline.reasonCode) : undefined;
+  const reasonLine = reason ? tt(headline.code === 'unresolved' ? 'nextRoutes' : 'notAcceptedReason', { reason }) : undefined;
+  return el(
+    'div',
+    { class: 'headline' },
+    el(
+      'p',
+      { class: `status-badge status-${headline.code}` },
+      el('span', { class: 'status-badge-label' }, t('status')),
+      el('strong', { id: 'case-status' }, main),
+      headline.closed && headline.closedOn ? el('span', { id: 'case-closed', class: 'status-badge-closed' }, tt('closedOn', { date: headline.closedOn })) : null,
+    ),
+    reasonLine ? el('p', { id: 'case-reason', class: 'headline-reason' }, reasonLine) : null,
+    view.agreement ? el('p', { id: 'case-agreement' }, tt('agreementGot', { amount: yuan(view.agreement.recoveredFen) })) : null,
+    view.rating ? el('p', { id: 'case-rating' }, tt('yourRating', { rating: view.rating.rating })) : null,
+  );
+}
+
+export function renderCase(view: ConsumerCaseView, actions?: HTMLElement): HTMLElement {
   const claim = view.claim.amountFen !== undefined ? `${claimTypeLabel(view.claim.type)} · ${yuan(view.claim.amountFen)}` : claimTypeLabel(view.claim.type);
   const timeline = [...view.timeline].sort((a, b) => a.seq - b.seq);
   return el(
     'section',
     { class: 'card case', id: 'case', 'aria-labelledby': 'case-title' },
     el('h2', { id: 'case-title', tabindex: '-1', translate: 'no' }, t('caseHeading', { caseId: view.caseId })),
-    el('p', { class: `status-badge status-${view.status}` }, el('span', { class: 'status-badge-label' }, t('status')), el('strong', { id: 'case-status' }, statusLabel(view.status))),
+    headline(view),
+    actions ?? null,
+    el('h3', {}, tt('detailsTitle')),
     el(
       'dl',
       { class: 'facts' },
