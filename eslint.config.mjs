@@ -55,10 +55,14 @@ const layers = [
  */
 const webSharedModules = [
   'domain/calendar/',
+  // action request schemas and the lifecycle's action vocabulary: forms check what the API checks
+  'domain/cases/action-schemas$',
   'domain/complaints/',
   'domain/disclosure/',
   'domain/errors$',
   'domain/i18n$',
+  'domain/lifecycle$',
+  'domain/validation/',
   'reference$',
 ];
 const webServerImport = `^(\\.\\./)+(functions/(?!(${webSharedModules.join('|')}))|lib/|bin/)`;
