@@ -93,6 +93,11 @@ function queryFor(plan: CaseListPlan, index: ReturnType<typeof indexNamed>, part
     values[':claimedBy'] = plan.claimedBy;
     filters.push('#claimedBy = :claimedBy');
   }
+  if (plan.disclosure !== undefined) {
+    Object.assign(names, { '#disclosure': 'disclosure', '#state': 'state' });
+    values[':disclosure'] = plan.disclosure;
+    filters.push('#disclosure.#state = :disclosure');
+  }
   if (plan.county) {
     Object.assign(names, { '#complaint': 'complaint', '#merchant': 'merchant', '#consumer': 'consumer', '#region': 'regionCode' });
     values[':county'] = plan.county;

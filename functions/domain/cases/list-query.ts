@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { addDays, isCalendarDate } from '../calendar/dates';
 import { BadRequestError, ValidationError } from '../errors';
 import type { Language } from '../i18n';
-import { caseStatuses, caseSteps, type CaseStatus, type CaseStep } from '../lifecycle';
+import { caseStatuses, caseSteps, type CaseStatus, type CaseStep, type DisclosureState } from '../lifecycle';
 import { toFieldIssues } from '../validation/issues';
 import { regulatorReach, type StaffIdentity } from './rights';
 
@@ -35,6 +35,8 @@ const listQuerySchema = z.strictObject({
   overdue: z.literal('true').optional(),
   /** `me`: only cases the caller claimed (the token's subject). */
   claimed: z.literal('me').optional(),
+  /** A disclosure state (SPEC section 6): `candidate` is the regulator's list to withhold or publish. */
+  disclosure: z.enum(['candidate', 'objected', 'published', 'withheld']).optional(),
 });
 
 /** Deadlines staff must meet; the objection and rating windows are the merchant's and the consumer's. */
@@ -49,6 +51,7 @@ export interface CaseListRequest {
   cursor?: string;
   overdue?: true;
   claimedByMe?: true;
+  disclosure?: DisclosureState;
 }
 
 export function parseCaseListQuery(query: Record<string, string>, lang: Language): CaseListRequest {
@@ -87,6 +90,7 @@ export interface CaseListPlan {
   deadlineBefore?: string;
   /** Only cases claimed by this token subject; a caller without one gets none. */
   claimedBy?: string;
+  disclosure?: DisclosureState;
 }
 
 /** The UTC instant a China date begins (UTC+8, no daylight saving). */
@@ -135,6 +139,7 @@ export function caseListPlan(identity: StaffIdentity, request: CaseListRequest, 
     ...(request.overdue ? { deadlineBefore: today } : {}),
     // An empty subject matches no case: "claimed by me" without a known "me" is an empty list, never everyone's.
     ...(request.claimedByMe ? { claimedBy: subject ?? '' } : {}),
+    ...(request.disclosure ? { disclosure: request.disclosure } : {}),
     acceptedOnly: false,
   };
   const byMonth = (): CaseListPlan => {

@@ -34,6 +34,12 @@ describe('parsing the query', () => {
     }
   });
 
+  it('filters by disclosure state', () => {
+    expect(parseCaseListQuery({ disclosure: 'candidate' }, 'en')).toEqual({ disclosure: 'candidate', limit: 20 });
+    expect(() => parseCaseListQuery({ disclosure: 'secret' }, 'en')).toThrow(ValidationError);
+    expect(caseListPlan({ role: 'regulator', region: '410100' }, { limit: 20, disclosure: 'candidate' }, '2026-11-27')).toMatchObject({ disclosure: 'candidate' });
+  });
+
   it('turns overdue into "a staff deadline before today" and claimed=me into the caller\'s subject', () => {
     const plan = caseListPlan({ role: 'mediator', org: '410100' }, { limit: 20, overdue: true, claimedByMe: true }, '2026-11-27', 'subject-1');
     expect(plan).toMatchObject({ deadlineBefore: '2026-11-27', claimedBy: 'subject-1' });
