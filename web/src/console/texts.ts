@@ -1,0 +1,162 @@
+import type { Label } from '../../../functions/domain/i18n';
+import { pick } from '../ui/i18n';
+
+/**
+ * Every word of the staff console in both languages (the consumer pages'
+ * words stay in `ui/texts.ts`; code labels come from the seeds through
+ * `ui/code-labels.ts`). `{name}` marks a value filled in by `ct`.
+ */
+export const consoleTexts = {
+  consoleTitle: { 'zh-CN': '工作台', en: 'Staff console' },
+  skipToContent: { 'zh-CN': '跳到正文', en: 'Skip to content' },
+  signInTitle: { 'zh-CN': '登录工作台', en: 'Sign in to the console' },
+  signInCognito: { 'zh-CN': '使用机构账号登录', en: 'Sign in with your staff account' },
+  signInLocalIntro: {
+    'zh-CN': '本地环境：选择身份即可登录（仅本机开发用，部署后不存在）。',
+    en: 'Local stack: choose who to sign in as (for development on this machine only; it does not exist when deployed).',
+  },
+  signInAs: { 'zh-CN': '以此身份登录', en: 'Sign in as' },
+  role: { 'zh-CN': '角色', en: 'Role' },
+  role_mediator: { 'zh-CN': '调解员（消费者协会）', en: 'Mediator (consumer association)' },
+  role_merchant: { 'zh-CN': '商家', en: 'Merchant' },
+  role_regulator: { 'zh-CN': '市场监管部门', en: 'Regulator' },
+  role_admin: { 'zh-CN': '管理员', en: 'Administrator' },
+  org: { 'zh-CN': '协会编号（6 位）', en: 'Association id (6 digits)' },
+  region: { 'zh-CN': '行政区划代码（6 位）', en: 'Region code (6 digits)' },
+  merchant: { 'zh-CN': '统一社会信用代码', en: 'Unified social credit code' },
+  pasteToken: { 'zh-CN': '或粘贴令牌（npm run token）', en: 'Or paste a token (npm run token)' },
+  useToken: { 'zh-CN': '使用令牌', en: 'Use this token' },
+  tokenInvalid: { 'zh-CN': '这不是有效的令牌。', en: 'This is not a valid token.' },
+  signOut: { 'zh-CN': '退出', en: 'Sign out' },
+  expiredTitle: { 'zh-CN': '登录已过期', en: 'Your session has expired' },
+  expiredText: { 'zh-CN': '为保护消费者信息，请重新登录。未提交的内容不会保存。', en: 'To protect consumers’ data, please sign in again. Anything not submitted was not saved.' },
+  signInAgain: { 'zh-CN': '重新登录', en: 'Sign in again' },
+  signedInAs: { 'zh-CN': '当前身份：{who}', en: 'Signed in as {who}' },
+  nav_queue: { 'zh-CN': '案件', en: 'Cases' },
+  nav_collective: { 'zh-CN': '群体性投诉', en: 'Collective candidates' },
+  nav_safety: { 'zh-CN': '安全报告', en: 'Safety reports' },
+  nav_disclosures: { 'zh-CN': '公示候选', en: 'Disclosure candidates' },
+  nav_payouts: { 'zh-CN': '先行赔付', en: 'Payout queue' },
+  nav_merchants: { 'zh-CN': '商家登记', en: 'Merchant registry' },
+  nav_jobs: { 'zh-CN': '后台任务', en: 'Jobs' },
+  mainNav: { 'zh-CN': '主导航', en: 'Main' },
+  loading: { 'zh-CN': '正在加载…', en: 'Loading…' },
+  networkError: { 'zh-CN': '无法连接服务，请稍后再试。', en: 'The service cannot be reached; try again shortly.' },
+  forbidden: { 'zh-CN': '您的身份无权查看此内容。', en: 'Your role may not see this.' },
+  notFound: { 'zh-CN': '没有找到该案件，或您无权查看。', en: 'No such case, or you may not see it.' },
+  // Queue
+  queueTitle: { 'zh-CN': '案件列表', en: 'Cases' },
+  filters: { 'zh-CN': '筛选', en: 'Filters' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  step: { 'zh-CN': '环节', en: 'Step' },
+  any: { 'zh-CN': '全部', en: 'Any' },
+  overdue: { 'zh-CN': '仅显示已超期', en: 'Overdue only' },
+  claimedByMe: { 'zh-CN': '仅显示我认领的', en: 'Claimed by me' },
+  from: { 'zh-CN': '受理日期自', en: 'Received from' },
+  to: { 'zh-CN': '至', en: 'to' },
+  apply: { 'zh-CN': '筛选', en: 'Apply' },
+  reset: { 'zh-CN': '清除', en: 'Clear' },
+  nextPage: { 'zh-CN': '下一页', en: 'Next page' },
+  firstPage: { 'zh-CN': '回到第一页', en: 'First page' },
+  noCases: { 'zh-CN': '没有符合条件的案件。', en: 'No cases match.' },
+  caseId: { 'zh-CN': '案件编号', en: 'Case' },
+  received: { 'zh-CN': '收到', en: 'Received' },
+  deadline: { 'zh-CN': '期限', en: 'Deadline' },
+  daysLeft: { 'zh-CN': '剩余 {days} 个工作日', en: '{days} working days left' },
+  dueToday: { 'zh-CN': '今天到期', en: 'Due today' },
+  overdueBy: { 'zh-CN': '已超期 {days} 个工作日', en: 'Overdue by {days} working days' },
+  openOffer: { 'zh-CN': '有待答复方案', en: 'Open offer' },
+  sortNote: { 'zh-CN': '本页按超期优先、期限先后排列。', en: 'This page: overdue first, then by deadline.' },
+  // Case page
+  backToQueue: { 'zh-CN': '返回列表', en: 'Back to cases' },
+  complaint: { 'zh-CN': '投诉内容', en: 'Complaint' },
+  parties: { 'zh-CN': '当事人', en: 'Parties' },
+  consumer: { 'zh-CN': '消费者', en: 'Consumer' },
+  phone: { 'zh-CN': '电话', en: 'Phone' },
+  category: { 'zh-CN': '类别', en: 'Category' },
+  issue: { 'zh-CN': '问题', en: 'Issue' },
+  claim: { 'zh-CN': '诉求', en: 'Claim' },
+  amount: { 'zh-CN': '金额（元）', en: 'Amount (yuan)' },
+  purchase: { 'zh-CN': '购买', en: 'Purchase' },
+  routing: { 'zh-CN': '分流规则', en: 'Routing rule' },
+  routingReason: { 'zh-CN': '理由', en: 'Reason' },
+  offers: { 'zh-CN': '方案', en: 'Offers' },
+  agreement: { 'zh-CN': '调解协议', en: 'Agreement' },
+  timeline: { 'zh-CN': '处理记录', en: 'Timeline' },
+  actions: { 'zh-CN': '可执行的操作', en: 'What you can do' },
+  noActions: { 'zh-CN': '当前没有您可执行的操作。', en: 'Nothing for you to do now.' },
+  claimedBy: { 'zh-CN': '认领', en: 'Claimed' },
+  claimedByYou: { 'zh-CN': '由您认领', en: 'Claimed by you' },
+  disclosure: { 'zh-CN': '公示', en: 'Disclosure' },
+  objectionUntil: { 'zh-CN': '异议截止 {date}', en: 'Objections until {date}' },
+  submit: { 'zh-CN': '提交', en: 'Submit' },
+  cancel: { 'zh-CN': '取消', en: 'Cancel' },
+  done: { 'zh-CN': '已完成：{action}', en: 'Done: {action}' },
+  staleTitle: { 'zh-CN': '案件已被他人更新', en: 'Someone else changed this case' },
+  staleText: { 'zh-CN': '您的操作没有提交。以下是新的处理记录，请查看后重新操作。', en: 'Your action was not submitted. Here is what changed; read it and act again.' },
+  fixErrors: { 'zh-CN': '请修改标出的内容。', en: 'Please correct the marked fields.' },
+  yes: { 'zh-CN': '是', en: 'Yes' },
+  suggestions: { 'zh-CN': '法定赔偿参考', en: 'Statutory compensation' },
+  useSuggestion: { 'zh-CN': '填入 ¥{amount}', en: 'Use ¥{amount}' },
+  // Role pages
+  collectiveTitle: { 'zh-CN': '群体性投诉候选（90 天内同一商家同一类别 5 件以上）', en: 'Collective candidates (5+ cases, one merchant and category, 90 days)' },
+  cases: { 'zh-CN': '{count} 件', en: '{count} cases' },
+  safetyTitle: { 'zh-CN': '安全报告', en: 'Safety reports' },
+  disclosuresTitle: { 'zh-CN': '公示候选：可暂缓或立即公示', en: 'Disclosure candidates: withhold or publish' },
+  payoutsTitle: { 'zh-CN': '先行赔付待办', en: 'Payout queue' },
+  fundPagesNote: { 'zh-CN': '基金余额与台账页面将随先行赔付功能提供。', en: 'Fund balance and ledger pages arrive with the advance-payout work.' },
+  merchantsTitle: { 'zh-CN': '商家登记', en: 'Merchant registry' },
+  merchantName: { 'zh-CN': '商家名称', en: 'Merchant name' },
+  regionCode: { 'zh-CN': '所在地区划代码', en: 'Region code' },
+  odr: { 'zh-CN': '加入在线纠纷解决（ODR）', en: 'Takes part in ODR' },
+  noReasonReturn: { 'zh-CN': '线下无理由退货承诺', en: 'Offline no-reason returns' },
+  saved: { 'zh-CN': '已保存', en: 'Saved' },
+  jobsTitle: { 'zh-CN': '后台任务', en: 'Jobs' },
+  runJob: { 'zh-CN': '立即运行', en: 'Run now' },
+  none: { 'zh-CN': '暂无', en: 'None' },
+} satisfies Record<string, Label>;
+
+export type ConsoleTextKey = keyof typeof consoleTexts;
+
+export function ct(key: ConsoleTextKey, params: Record<string, string | number> = {}): string {
+  return pick(consoleTexts[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Action codes as buttons read them. */
+export const actionLabels: Record<string, Label> = {
+  accept: { 'zh-CN': '受理', en: 'Accept' },
+  refuse: { 'zh-CN': '不予受理', en: 'Refuse' },
+  claim: { 'zh-CN': '认领', en: 'Claim' },
+  note: { 'zh-CN': '内部备注', en: 'Add a note' },
+  propose_offer: { 'zh-CN': '提出调解方案', en: 'Propose an offer' },
+  record_agreement: { 'zh-CN': '记录调解协议', en: 'Record an agreement' },
+  end_unresolved: { 'zh-CN': '调解终止', en: 'End unresolved' },
+  flag_collective: { 'zh-CN': '标记群体性投诉', en: 'Flag as collective' },
+  follow_up: { 'zh-CN': '回访', en: 'Follow-up visit' },
+  respond: { 'zh-CN': '答复', en: 'Respond' },
+  make_offer: { 'zh-CN': '提出和解方案', en: 'Make an offer' },
+  decline: { 'zh-CN': '拒绝和解', en: 'Decline' },
+  object_disclosure: { 'zh-CN': '对公示提出异议', en: 'Object to disclosure' },
+  withhold_disclosure: { 'zh-CN': '暂缓公示', en: 'Withhold disclosure' },
+  publish_disclosure: { 'zh-CN': '立即公示', en: 'Publish now' },
+  approve_payout: { 'zh-CN': '批准先行赔付', en: 'Approve payout' },
+  reject_payout: { 'zh-CN': '驳回先行赔付', en: 'Reject payout' },
+  record_payment: { 'zh-CN': '记录付款', en: 'Record payment' },
+  record_recovery: { 'zh-CN': '记录追偿', en: 'Record recovery' },
+};
+
+/** Action form fields as their labels read. */
+export const fieldLabels: Record<string, Label> = {
+  text: { 'zh-CN': '说明', en: 'Text' },
+  reason: { 'zh-CN': '原因', en: 'Reason' },
+  amountFen: { 'zh-CN': '金额（元）', en: 'Amount (yuan)' },
+  terms: { 'zh-CN': '条件', en: 'Terms' },
+  refundFen: { 'zh-CN': '退款（元）', en: 'Refund (yuan)' },
+  compensationFen: { 'zh-CN': '赔偿（元）', en: 'Compensation (yuan)' },
+  exchange: { 'zh-CN': '换货', en: 'Exchange' },
+  repair: { 'zh-CN': '维修', en: 'Repair' },
+  apology: { 'zh-CN': '赔礼道歉', en: 'Apology' },
+};
+
+export const actionLabel = (action: string): string => (actionLabels[action] ? pick(actionLabels[action]!) : action);
+export const fieldLabel = (field: string): string => (fieldLabels[field] ? pick(fieldLabels[field]!) : field);
