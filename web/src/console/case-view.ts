@@ -115,7 +115,7 @@ export async function renderCase(mount: HTMLElement, caseId: string, notice?: HT
         caseId,
         version: view.version,
         action: action as StaffAction,
-        done: () => void renderCase(mount, caseId, el('p', { class: 'notice', role: 'status', id: 'action-done', tabindex: '-1' }, ct('done', { action: actionLabel(action) }))),
+        done: () => void renderCase(mount, caseId, el('p', { class: 'notice', role: 'status', id: 'action-done', 'data-done': action, tabindex: '-1' }, ct('done', { action: actionLabel(action) }))),
         stale: () => void showStale(mount, caseId, view.version),
       });
       form.addEventListener('cancel', () => {
