@@ -10,7 +10,7 @@ import { actionForm } from './action-form';
 import { deadlineText, isOverdue } from './deadline-label';
 import { answerProblem } from './problems';
 import { hrefOf } from './router';
-import { actionLabel, ct } from './texts';
+import { actionLabel, ct, fieldLabel } from './texts';
 
 /**
  * A case as the caller's role may see it (the API already masks what a
@@ -63,7 +63,7 @@ function details(view: CaseView): HTMLElement[] {
       { class: 'facts' },
       fact(ct('consumer'), consumer.name, { id: 'case-consumer' }),
       phone ? fact(ct('phone'), phone, { id: 'case-consumer-phone' }) : null,
-      fact(ct('merchant'), `${merchant.name}${merchant.creditCode ? ` (${merchant.creditCode})` : ''}`),
+      fact(ct('merchantParty'), `${merchant.name}${merchant.creditCode ? ` (${merchant.creditCode})` : ''}`),
       view.claimedBy ? fact(ct('claimedBy'), view.claimedByCaller ? ct('claimedByYou') : view.claimedBy, { id: 'case-claimed' }) : null,
     ),
   );
@@ -93,10 +93,21 @@ function details(view: CaseView): HTMLElement[] {
           'div',
           { id: 'case-agreement' },
           el('h3', {}, ct('agreement')),
-          el('p', {}, [view.agreement.refundFen ? `${ct('amount')} ${yuan(view.agreement.refundFen)}` : '', view.agreement.compensationFen ? yuan(view.agreement.compensationFen) : '', view.agreement.terms ?? ''].filter(Boolean).join(' · ')),
+          el(
+            'p',
+            {},
+            [
+              view.agreement.refundFen ? `${fieldLabel('refundFen')} ${yuan(view.agreement.refundFen)}` : '',
+              view.agreement.compensationFen ? `${fieldLabel('compensationFen')} ${yuan(view.agreement.compensationFen)}` : '',
+              ...(['exchange', 'repair', 'apology'] as const).filter((promise) => view.agreement?.[promise]).map(fieldLabel),
+              view.agreement.terms ?? '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ),
         )
       : null,
-    view.disclosure ? el('p', { id: 'case-disclosure' }, `${ct('disclosure')}: ${view.disclosure.state} · ${ct('objectionUntil', { date: view.disclosure.objectionUntil })}`) : null,
+    view.disclosure ? el('p', { id: 'case-disclosure', 'data-state': view.disclosure.state }, `${ct('disclosure')}: ${ct(`disclosure_${view.disclosure.state}`)} · ${ct('objectionUntil', { date: view.disclosure.objectionUntil })}`) : null,
   );
   return [complaint, parties, ...(routing ? [routing] : []), offers];
 }
