@@ -87,7 +87,7 @@ function details(view: CaseView): HTMLElement[] {
     el('h2', { id: 'offers-title' }, ct('offers')),
     view.offers.length === 0
       ? el('p', { class: 'muted' }, ct('none'))
-      : el('ul', { class: 'offers' }, ...view.offers.map((o) => el('li', { class: 'offer', 'data-offer-status': o.status }, `${actorLabel(o.by)} · ${yuan(o.amountFen)} · ${o.terms} · ${offerStatusLabel(o.status)}`))),
+      : el('ul', { class: 'offers' }, ...view.offers.map((o) => el('li', { class: 'offer', 'data-offer-status': o.status }, `${actorLabel(o.by)} · ${yuan(o.amountFen)} · ${o.terms} · ${o.status === 'open' ? ct('offerOpen') : offerStatusLabel(o.status)}`))),
     view.agreement
       ? el(
           'div',

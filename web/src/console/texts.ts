@@ -88,6 +88,7 @@ export const consoleTexts = {
   claimedBy: { 'zh-CN': '认领', en: 'Claimed' },
   claimedByYou: { 'zh-CN': '由您认领', en: 'Claimed by you' },
   disclosure: { 'zh-CN': '公示', en: 'Disclosure' },
+  offerOpen: { 'zh-CN': '待消费者答复', en: 'Awaiting the consumer' },
   merchantParty: { 'zh-CN': '商家', en: 'Merchant' },
   disclosure_candidate: { 'zh-CN': '候选', en: 'Candidate' },
   disclosure_objected: { 'zh-CN': '商家已提出异议', en: 'Objected by the merchant' },
