@@ -57,6 +57,8 @@ export async function signInAs(page: Page, role: 'mediator' | 'merchant' | 'regu
   if (scope !== undefined) {
     await tabTo(page, '#sign-in-scope');
     await page.keyboard.type(scope);
+  } else {
+    await tabTo(page, '#sign-in-submit');
   }
   await page.keyboard.press('Enter');
   await page.waitForSelector('#console-nav a');
