@@ -83,6 +83,13 @@ describe.each(viewings)('the mediator at $width px in $lang', (viewing) => {
       await tabTo(page, '#action-submit');
       await page.keyboard.press('Enter');
       await page.waitForSelector('#action-done[data-done="record_agreement"]');
+      // The follow-up visit after the agreement, also by keyboard.
+      await tabTo(page, '[data-action="follow_up"]');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(viewing.lang === 'en' ? 'Consumer confirms the refund arrived.' : '回访：消费者确认已收到退款。');
+      await tabTo(page, '#action-submit');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#action-done[data-done="follow_up"]');
       await page.screenshot({ path: screenshot(`case-${viewing.width}`), fullPage: true });
       expect(await overflowsHorizontally(page)).toBe(false);
 
@@ -93,6 +100,7 @@ describe.each(viewings)('the mediator at $width px in $lang', (viewing) => {
       expect(view.claimedByCaller).toBe(true);
       expect(view.offers).toEqual([expect.objectContaining({ by: 'mediator', amountFen: 50050, terms: '七日内退款' })]);
       expect(view.agreement).toMatchObject({ source: 'mediation', refundFen: 50050, apology: true });
+      expect(view.timeline.at(-1)).toMatchObject({ type: 'follow_up', actor: 'mediator' });
       expect(errors).toEqual([]);
       await context.close();
     },
@@ -130,6 +138,17 @@ describe('the queue and the case page', () => {
     expect(await page.locator('#stale-changes').innerText()).toContain('Called the merchant');
     const after = (await staffView(stack, mine.caseId, tokens.mediator)).body as Json;
     expect(after.offers).toEqual([]);
+    await context.close();
+  }, slow);
+
+  it('lists collective-action candidates with their cases', async () => {
+    const group: string[] = [];
+    for (let i = 0; i < 5; i++) group.push((await fileRouted(stack)).caseId);
+    const { page, context } = await openConsole(browser, stack, { lang: 'zh-CN', width: 375 });
+    await signInAs(page, 'mediator', '410100');
+    await page.click('[data-view="collective"]');
+    await page.waitForSelector('#collective-list');
+    for (const caseId of group) expect(await page.locator(`#collective-list a[href="#/case/${caseId}"]`).count()).toBe(1);
     await context.close();
   }, slow);
 
