@@ -1,28 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startTestStack, type TestStack } from '../support/dynamodb';
 import { complaint, creditCodeIn, fileRouted } from '../integration/cases/support';
-import { openConsole, signInAs } from './console/console-support';
+import { consoleTestBed, openConsole, signInAs } from './console/console-support';
 
 /**
  * The admin's pages: the merchant registry form (its effect: the router
  * sends the merchant's next case to ODR) and running a job.
  */
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const bed = consoleTestBed();
 
 it('registers an ODR merchant whose next case the router sends to ODR, and runs a job', async () => {
   const creditCode = creditCodeIn('410102', '4242');
-  const { page, context, errors } = await openConsole(browser, stack, { lang: 'zh-CN', width: 375 });
+  const { page, context, errors } = await openConsole(bed.browser, bed.stack, { lang: 'zh-CN', width: 375 });
   await signInAs(page, 'admin');
   await page.click('[data-view="merchants"]');
   await page.fill('#merchant-creditCode', creditCode);
@@ -36,7 +23,7 @@ it('registers an ODR merchant whose next case the router sends to ODR, and runs 
   await page.click('#merchant-form button[type=submit]');
   await page.waitForSelector('#merchant-status:not([hidden])');
 
-  const filed = await fileRouted(stack, complaint({ merchant: { name: '郑州某某数码网店', creditCode, regionCode: '410102' } }));
+  const filed = await fileRouted(bed.stack, complaint({ merchant: { name: '郑州某某数码网店', creditCode, regionCode: '410102' } }));
   expect(filed.view.step).toBe('odr');
 
   await page.click('[data-view="jobs"]');

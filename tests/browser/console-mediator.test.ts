@@ -1,8 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startTestStack, type TestStack } from '../support/dynamodb';
-import { act, fileRouted, staffTokens, staffView, type Json } from '../integration/cases/support';
-import { openConsole, overflowsHorizontally, screenshot, signInAs, tabTo, viewings, word } from './console/console-support';
+import { act, fileRouted, staffView, type Json } from '../integration/cases/support';
+import { consoleTestBed, openConsole, overflowsHorizontally, screenshot, signInAs, tabTo, viewings, word } from './console/console-support';
 
 /**
  * The mediator's journey in the staff console, by keyboard alone: sign in,
@@ -10,19 +7,7 @@ import { openConsole, overflowsHorizontally, screenshot, signInAs, tabTo, viewin
  * through the API afterwards. Once on a phone in Chinese, once on a desktop
  * in English.
  */
-let stack: TestStack;
-let browser: Browser;
-let tokens: Awaited<ReturnType<typeof staffTokens>>;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-  tokens = await staffTokens();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const bed = consoleTestBed();
 
 const slow = 120_000;
 
@@ -30,8 +15,8 @@ describe.each(viewings)('the mediator at $width px in $lang', (viewing) => {
   it(
     'signs in, finds, claims, proposes an offer and records an agreement without a mouse',
     async () => {
-      const filed = await fileRouted(stack);
-      const { page, context, errors } = await openConsole(browser, stack, viewing);
+      const filed = await fileRouted(bed.stack);
+      const { page, context, errors } = await openConsole(bed.browser, bed.stack, viewing);
       expect(await page.getAttribute('html', 'lang')).toBe(viewing.lang);
       expect(await page.locator('#sign-in-title').innerText()).toBe(word('signInTitle', viewing.lang));
       await signInAs(page, 'mediator', '410100');
@@ -94,7 +79,7 @@ describe.each(viewings)('the mediator at $width px in $lang', (viewing) => {
       expect(await overflowsHorizontally(page)).toBe(false);
 
       // The effect, through the API.
-      const view = (await staffView(stack, filed.caseId, tokens.mediator)).body;
+      const view = (await staffView(bed.stack, filed.caseId, bed.tokens.mediator)).body;
       // An agreement resolves the case, which then closes (the rating window starts).
       expect(view.status).toBe('closed');
       expect(view.claimedByCaller).toBe(true);
@@ -110,11 +95,11 @@ describe.each(viewings)('the mediator at $width px in $lang', (viewing) => {
 
 describe('the queue and the case page', () => {
   it('keeps filters in the address, shows only my claims, and shows what changed on a stale version', async () => {
-    const [mine, other] = [await fileRouted(stack), await fileRouted(stack)];
-    const { page, context } = await openConsole(browser, stack, { lang: 'en', width: 1280 });
+    const [mine, other] = [await fileRouted(bed.stack), await fileRouted(bed.stack)];
+    const { page, context } = await openConsole(bed.browser, bed.stack, { lang: 'en', width: 1280 });
     await signInAs(page, 'mediator', '410100');
-    const before = (await staffView(stack, mine.caseId, tokens.mediator)).body;
-    expect((await act(stack, mine.caseId, tokens.mediator, { action: 'claim', expectedVersion: before.version })).status).toBe(200);
+    const before = (await staffView(bed.stack, mine.caseId, bed.tokens.mediator)).body;
+    expect((await act(bed.stack, mine.caseId, bed.tokens.mediator, { action: 'claim', expectedVersion: before.version })).status).toBe(200);
 
     await page.check('#filter-claimed');
     await page.click('#filter-apply');
@@ -129,22 +114,22 @@ describe('the queue and the case page', () => {
     // Someone else adds a note while the form is open: nothing is overwritten, the note is shown.
     await page.click(`a[href="#/case/${mine.caseId}"]`);
     await page.click('[data-action="propose_offer"]');
-    const current = (await staffView(stack, mine.caseId, tokens.mediator)).body;
-    expect((await act(stack, mine.caseId, tokens.mediator, { action: 'note', expectedVersion: current.version, text: 'Called the merchant' })).status).toBe(200);
+    const current = (await staffView(bed.stack, mine.caseId, bed.tokens.mediator)).body;
+    expect((await act(bed.stack, mine.caseId, bed.tokens.mediator, { action: 'note', expectedVersion: current.version, text: 'Called the merchant' })).status).toBe(200);
     await page.fill('#action-amountFen', '100');
     await page.fill('#action-terms', 'Refund');
     await page.click('#action-submit');
     await page.waitForSelector('#stale-notice');
     expect(await page.locator('#stale-changes').innerText()).toContain('Called the merchant');
-    const after = (await staffView(stack, mine.caseId, tokens.mediator)).body as Json;
+    const after = (await staffView(bed.stack, mine.caseId, bed.tokens.mediator)).body as Json;
     expect(after.offers).toEqual([]);
     await context.close();
   }, slow);
 
   it('lists collective-action candidates with their cases', async () => {
     const group: string[] = [];
-    for (let i = 0; i < 5; i++) group.push((await fileRouted(stack)).caseId);
-    const { page, context } = await openConsole(browser, stack, { lang: 'zh-CN', width: 375 });
+    for (let i = 0; i < 5; i++) group.push((await fileRouted(bed.stack)).caseId);
+    const { page, context } = await openConsole(bed.browser, bed.stack, { lang: 'zh-CN', width: 375 });
     await signInAs(page, 'mediator', '410100');
     await page.click('[data-view="collective"]');
     await page.waitForSelector('#collective-list');
@@ -153,9 +138,9 @@ describe('the queue and the case page', () => {
   }, slow);
 
   it('shows the expiry page when the API refuses the token', async () => {
-    const { page, context } = await openConsole(browser, stack, { lang: 'zh-CN', width: 375 });
+    const { page, context } = await openConsole(bed.browser, bed.stack, { lang: 'zh-CN', width: 375 });
     // A token that looks valid (claims, expiry) but whose signature the API rejects, as after a key rotation.
-    const [head, body, signature] = tokens.mediator.split('.');
+    const [head, body, signature] = bed.tokens.mediator.split('.');
     const forged = `${head}.${body}.${signature!.slice(0, -4)}AAAA`;
     await page.fill('#sign-in-token', forged);
     await page.click('#sign-in-token-submit');

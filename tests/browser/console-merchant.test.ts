@@ -1,31 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startTestStack, type TestStack } from '../support/dynamodb';
-import { fileRouted, fixtureMerchant, staffTokens, staffView, type Json } from '../integration/cases/support';
-import { openConsole, overflowsHorizontally, screenshot, signInAs, viewings, word } from './console/console-support';
+import { fileRouted, fixtureMerchant, staffView, type Json } from '../integration/cases/support';
+import { consoleTestBed, openConsole, overflowsHorizontally, screenshot, signInAs, viewings, word } from './console/console-support';
 
 /**
  * The merchant's journey in the staff console: sign in, open the case (the
  * consumer's phone masked), respond and make an offer — checked through the API.
  */
-let stack: TestStack;
-let browser: Browser;
-let tokens: Awaited<ReturnType<typeof staffTokens>>;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-  tokens = await staffTokens();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const bed = consoleTestBed();
 
 describe.each(viewings)('the merchant at $width px in $lang', (viewing) => {
   it('responds and makes an offer on its case, seeing the consumer masked', async () => {
-    const filed = await fileRouted(stack);
-    const { page, context, errors } = await openConsole(browser, stack, viewing);
+    const filed = await fileRouted(bed.stack);
+    const { page, context, errors } = await openConsole(bed.browser, bed.stack, viewing);
     await signInAs(page, 'merchant', fixtureMerchant);
     // Merchants have the queue only: no collective candidates, no payouts.
     expect(await page.locator('#console-nav a').count()).toBe(1);
@@ -52,7 +37,7 @@ describe.each(viewings)('the merchant at $width px in $lang', (viewing) => {
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.screenshot({ path: screenshot(`merchant-${viewing.width}`), fullPage: true });
 
-    const view = (await staffView(stack, filed.caseId, tokens.mediator)).body;
+    const view = (await staffView(bed.stack, filed.caseId, bed.tokens.mediator)).body;
     expect(view.timeline.map((event: Json) => event.type)).toContain('respond');
     expect(view.offers).toEqual([expect.objectContaining({ by: 'merchant', amountFen: 129990, status: 'open' })]);
     expect(errors).toEqual([]);

@@ -1,32 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startTestStack, type TestStack } from '../support/dynamodb';
-import { act, complaint, fileRouted, staffTokens, staffView } from '../integration/cases/support';
-import { openConsole, overflowsHorizontally, screenshot, signInAs, viewings, word } from './console/console-support';
+import { act, complaint, fileRouted, staffView } from '../integration/cases/support';
+import { consoleTestBed, openConsole, overflowsHorizontally, screenshot, signInAs, viewings, word } from './console/console-support';
 
 /**
  * The regulator's journey in the staff console: sign in, open the
  * disclosure candidates, withhold one — checked through the API.
  */
-let stack: TestStack;
-let browser: Browser;
-let tokens: Awaited<ReturnType<typeof staffTokens>>;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-  tokens = await staffTokens();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const bed = consoleTestBed();
 
 /** A case settled by the association: it closes and becomes a disclosure candidate. */
 async function candidate(): Promise<string> {
-  const filed = await fileRouted(stack);
-  const view = (await staffView(stack, filed.caseId, tokens.mediator)).body;
-  const settled = await act(stack, filed.caseId, tokens.mediator, { action: 'record_agreement', expectedVersion: view.version, refundFen: 5000 });
+  const filed = await fileRouted(bed.stack);
+  const view = (await staffView(bed.stack, filed.caseId, bed.tokens.mediator)).body;
+  const settled = await act(bed.stack, filed.caseId, bed.tokens.mediator, { action: 'record_agreement', expectedVersion: view.version, refundFen: 5000 });
   expect(settled.status).toBe(200);
   return filed.caseId;
 }
@@ -34,7 +19,7 @@ async function candidate(): Promise<string> {
 describe.each(viewings)('the regulator at $width px in $lang', (viewing) => {
   it('withholds a disclosure candidate', async () => {
     const [caseId, stillCandidate] = [await candidate(), await candidate()];
-    const { page, context, errors } = await openConsole(browser, stack, viewing);
+    const { page, context, errors } = await openConsole(bed.browser, bed.stack, viewing);
     await signInAs(page, 'regulator', '410100');
 
     await page.click('[data-view="disclosures"]');
@@ -54,17 +39,17 @@ describe.each(viewings)('the regulator at $width px in $lang', (viewing) => {
     await page.waitForSelector(`[data-case-id="${stillCandidate}"]`);
     expect(await page.locator(`[data-case-id="${caseId}"]`).count()).toBe(0);
 
-    const view = (await staffView(stack, caseId, tokens.regulator)).body;
+    const view = (await staffView(bed.stack, caseId, bed.tokens.regulator)).body;
     expect(view.disclosure).toMatchObject({ state: 'withheld', withheldAt: expect.any(String) });
-    expect((await staffView(stack, stillCandidate, tokens.regulator)).body.disclosure.state).toBe('candidate');
+    expect((await staffView(bed.stack, stillCandidate, bed.tokens.regulator)).body.disclosure.state).toBe('candidate');
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
 
   it('lists the safety reports of the region', async () => {
     // An appliance that burned the consumer: the router raises a safety report for 郑州.
-    const burned = await fileRouted(stack, complaint({ injury: { occurred: true, description: '右手二度烧伤，门诊治疗两周' } }));
-    const { page, context } = await openConsole(browser, stack, viewing);
+    const burned = await fileRouted(bed.stack, complaint({ injury: { occurred: true, description: '右手二度烧伤，门诊治疗两周' } }));
+    const { page, context } = await openConsole(bed.browser, bed.stack, viewing);
     await signInAs(page, 'regulator', '410100');
     await page.click('[data-view="safety"]');
     await page.waitForSelector(`#safety-list a[href="#/case/${burned.caseId}"]`);

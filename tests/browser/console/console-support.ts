@@ -3,12 +3,34 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../../functions/domain/i18n';
 import { consoleTexts } from '../../../web/src/console/texts';
-import type { TestStack } from '../../support/dynamodb';
+import { launchChromium } from '../../support/chromium';
+import { startTestStack, type TestStack } from '../../support/dynamodb';
+import { staffTokens } from '../../integration/cases/support';
 
 /**
  * What the console's browser tests share: a fresh profile per journey at a
  * given width and language, keyboard-only helpers, and the local sign-in.
  */
+export interface ConsoleTestBed {
+  stack: TestStack;
+  browser: Browser;
+  tokens: Awaited<ReturnType<typeof staffTokens>>;
+}
+
+/** One local stack and one Chromium for a test file, started before its tests and stopped after them. */
+export function consoleTestBed(): ConsoleTestBed {
+  const bed = {} as ConsoleTestBed;
+  beforeAll(async () => {
+    [bed.stack, bed.browser] = await Promise.all([startTestStack(), launchChromium()]);
+    bed.tokens = await staffTokens();
+  }, 180_000);
+  afterAll(async () => {
+    await bed.browser?.close();
+    await bed.stack?.stop();
+  });
+  return bed;
+}
+
 export interface Viewing {
   lang: Language;
   width: number;
