@@ -115,6 +115,8 @@ function details(view: CaseView): HTMLElement[] {
 export async function renderCase(mount: HTMLElement, caseId: string, notice?: HTMLElement): Promise<void> {
   mount.replaceChildren(el('p', { class: 'card' }, ct('loading')));
   const answer = await staffCall<CaseView>('GET', `/v1/cases/${encodeURIComponent(caseId)}`);
+  // A 401 has already replaced the page with the "session expired" one.
+  if (answer.kind === 'unauthorized') return;
   if (answer.kind !== 'ok') return void mount.replaceChildren(el('section', { class: 'card' }, el('h1', { id: 'view-title', tabindex: '-1' }, caseId), answerProblem(answer)));
   const view = answer.value;
 
