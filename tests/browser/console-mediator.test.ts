@@ -95,7 +95,7 @@ describe.each(viewings)('the mediator at $width px in $lang', (viewing) => {
 
 describe('the queue and the case page', () => {
   it('keeps filters in the address, shows only my claims, and shows what changed on a stale version', async () => {
-    const [mine, other] = [await fileRouted(bed.stack), await fileRouted(bed.stack)];
+    const [mine, other] = [await fileRouted(bed.stack), await fileRouted(bed.stack), await fileRouted(bed.stack)];
     const { page, context } = await openConsole(bed.browser, bed.stack, { lang: 'en', width: 1280 });
     await signInAs(page, 'mediator', '410100');
     const before = (await staffView(bed.stack, mine.caseId, bed.tokens.mediator)).body;
@@ -110,6 +110,18 @@ describe('the queue and the case page', () => {
     await page.reload();
     await page.waitForSelector(`[data-case-id="${mine.caseId}"]`);
     expect(await page.isChecked('#filter-claimed')).toBe(true);
+
+    // Pages follow the API's cursor, kept in the address too.
+    await page.goto(`${bed.stack.baseUrl}/console/?lang=en#/queue?limit=2`);
+    await page.waitForSelector('#case-list > li');
+    const firstPage = await page.locator('#case-list > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-case-id')));
+    await page.click('#next-page');
+    await page.waitForFunction(() => location.hash.includes('cursor='));
+    await page.waitForFunction((seen) => {
+      const ids = [...document.querySelectorAll('#case-list > li')].map((item) => item.getAttribute('data-case-id'));
+      return ids.length > 0 && ids.every((id) => !seen.includes(id));
+    }, firstPage);
+    expect(firstPage).toHaveLength(2);
 
     // Someone else adds a note while the form is open: nothing is overwritten, the note is shown.
     await page.click(`a[href="#/case/${mine.caseId}"]`);

@@ -92,7 +92,8 @@ export async function renderQueue(
   mount.replaceChildren(el('section', { class: 'card' }, heading, options.note ?? null, filtersForm(view, params, session, fixed)), el('section', { class: 'card' }, results));
 
   const query: Record<string, string | undefined> = { ...fixed };
-  for (const name of [...filterNames, 'cursor']) query[name] ??= params.get(name) ?? undefined;
+  // `limit` has no field (20 a page suits people) but an address may carry it, as the API takes it.
+  for (const name of [...filterNames, 'limit', 'cursor']) query[name] ??= params.get(name) ?? undefined;
   const answer = await staffCall<CaseList>('GET', `/v1/cases${queryString(query)}`);
   if (answer.kind !== 'ok') return void results.replaceChildren(answerProblem(answer));
   const items = byUrgency(answer.value.items);
