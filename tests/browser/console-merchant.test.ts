@@ -14,6 +14,13 @@ describe.each(viewings)('the merchant at $width px in $lang', (viewing) => {
     await signInAs(page, 'merchant', fixtureMerchant);
     // Merchants have the queue only: no collective candidates, no payouts.
     expect(await page.locator('#console-nav a').count()).toBe(1);
+    // The language switch works while signed in, and back.
+    const other = viewing.lang === 'en' ? 'zh-CN' : 'en';
+    await page.click('#language-switch');
+    expect(await page.getAttribute('html', 'lang')).toBe(other);
+    expect(await page.locator('#console-nav a').innerText()).toBe(word('nav_queue', other));
+    await page.click('#language-switch');
+    expect(await page.locator('#console-nav a').innerText()).toBe(word('nav_queue', viewing.lang));
 
     await page.click(`a[href="#/case/${filed.caseId}"]`);
     await page.waitForSelector('[data-action="respond"]');

@@ -1,4 +1,6 @@
+import { associations, demoMerchants, regions } from '../../../functions/reference';
 import { el } from '../ui/dom';
+import { pick } from '../ui/i18n';
 import { staffCall } from './api';
 import { ct, type ConsoleTextKey } from './texts';
 import { sessionFromToken, type Session } from './session';
@@ -11,10 +13,10 @@ import type { CognitoConfig } from './pkce';
  */
 export type ConsoleConfig = CognitoConfig | { auth: 'local'; signInUrl: string };
 
-const scopeField: Record<string, { name: string; label: ConsoleTextKey; example: string } | undefined> = {
-  mediator: { name: 'org', label: 'org', example: '410100' },
-  merchant: { name: 'merchant', label: 'merchant', example: '' },
-  regulator: { name: 'region', label: 'region', example: '410100' },
+const scopeField: Record<string, { name: string; label: ConsoleTextKey; example: string; choices: () => [string, string][] } | undefined> = {
+  mediator: { name: 'org', label: 'org', example: '410100', choices: () => associations.map((a) => [a.id, pick(a.name)]) },
+  merchant: { name: 'merchant', label: 'merchant', example: '', choices: () => demoMerchants.map((m) => [m.creditCode, m.name]) },
+  regulator: { name: 'region', label: 'region', example: '410100', choices: () => regions.filter((r) => r.level !== 'county').map((r) => [r.code, pick(r.name)]) },
   admin: undefined,
 };
 
@@ -35,16 +37,19 @@ export function renderSignIn(mount: HTMLElement, config: ConsoleConfig, signedIn
   }
 
   const role = el('select', { id: 'sign-in-role', name: 'role' }, ...(['mediator', 'merchant', 'regulator', 'admin'] as const).map((r) => el('option', { value: r }, ct(`role_${r}`))));
-  const scope = el('input', { id: 'sign-in-scope', name: 'scope', autocomplete: 'off', spellcheck: 'false', translate: 'no' });
+  // Suggestions from the seeds (associations, demo merchants, prefectures), so nobody has to know the codes by heart.
+  const suggestions = el('datalist', { id: 'sign-in-scope-choices' });
+  const scope = el('input', { id: 'sign-in-scope', name: 'scope', autocomplete: 'off', spellcheck: 'false', translate: 'no', list: 'sign-in-scope-choices' });
   const scopeLabel = el('label', { for: 'sign-in-scope' });
   const scopeError = el('p', { class: 'field-error', id: 'sign-in-scope-error', hidden: true });
-  const scopeBox = el('div', { class: 'field' }, scopeLabel, scope, scopeError);
+  const scopeBox = el('div', { class: 'field' }, scopeLabel, scopeError, scope, suggestions);
   const showScope = () => {
     const spec = scopeField[role.value];
     scopeBox.hidden = !spec;
     if (spec) {
       scopeLabel.textContent = ct(spec.label);
       scope.placeholder = spec.example;
+      suggestions.replaceChildren(...spec.choices().map(([value, label]) => el('option', { value }, label)));
     }
   };
   role.addEventListener('change', showScope);
