@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { staffRoles } from '../functions/http/principal';
@@ -27,6 +27,9 @@ export const staffClaimAttributes = {
 export class StaffAuth extends Construct {
   readonly userPool: cognito.UserPool;
   readonly webClient: cognito.UserPoolClient;
+  /** Cognito's managed login pages for this pool (`https://<prefix>.auth.<region>.amazoncognito.com`). */
+  readonly domain: cognito.UserPoolDomain;
+  private consoleUrl?: string;
 
   constructor(scope: Construct, id: string, props: StaffAuthProps) {
     super(scope, id);
@@ -75,12 +78,20 @@ export class StaffAuth extends Construct {
     }
 
     const customClaims = Object.keys(staffClaimAttributes);
+    // The console signs in on Cognito's managed login with the authorization
+    // code grant and PKCE: no client secret (a browser cannot keep one), and
+    // the password and TOTP are typed on Cognito's pages, never on ours.
+    const consoleUrls = Lazy.list({ produce: () => [this.requireConsoleUrl()] });
     this.webClient = this.userPool.addClient('WebClient', {
-      // The staff pages sign in with SRP from the browser: no client secret
-      // (it could not be kept secret there) and no hosted UI.
       generateSecret: false,
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: consoleUrls,
+        logoutUrls: consoleUrls,
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
@@ -93,6 +104,34 @@ export class StaffAuth extends Construct {
       // (through the admin API) set them, never the user's own client.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+
+    // A prefix unique to this stack (its id's UUID part), so two deployments never collide on the global name.
+    const stackUuid = Fn.select(2, Fn.split('/', Stack.of(this).stackId));
+    this.domain = this.userPool.addDomain('ManagedLogin', {
+      cognitoDomain: { domainPrefix: Fn.join('-', ['redress', stackUuid]) },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    // Managed login shows nothing until a client has a style; Cognito's own is enough.
+    new cognito.CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.webClient.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+  }
+
+  /** Where Cognito may send people back after sign-in and sign-out: the console's address (set once the site's URL is known). */
+  useConsoleAt(url: string): void {
+    this.consoleUrl = url;
+  }
+
+  private requireConsoleUrl(): string {
+    if (!this.consoleUrl) throw new Error('StaffAuth: call useConsoleAt(url) with the console address before synthesis');
+    return this.consoleUrl;
+  }
+
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`, where the console sends people to sign in. */
+  get signInUrl(): string {
+    return this.domain.baseUrl();
   }
 
   /** The issuer (`iss` claim) of this pool's tokens, which the HTTP API's JWT authorizer trusts. */

@@ -54,12 +54,15 @@ export class RedressStack extends Stack {
       webAssetDir: props.webAssetDir,
       apiDomainName: this.api.domainName,
       runtimeConfig: {
+        auth: 'cognito',
         region: this.region,
         userPoolId: this.auth.userPool.userPoolId,
         userPoolClientId: this.auth.webClient.userPoolClientId,
+        signInUrl: this.auth.signInUrl,
       },
       retainData,
     });
+    this.auth.useConsoleAt(`${this.web.url}/console/`);
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.url, description: 'The web pages and, under /v1, the API (same origin)' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The HTTP API, directly' });

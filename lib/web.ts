@@ -67,13 +67,13 @@ export class Website extends Construct {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           // Scripts and styles come from the bundle on this origin; the staff
-          // pages also talk to Cognito (SRP sign-in) in the stack's region.
+          // console exchanges its sign-in code at Cognito's managed login domain.
           contentSecurityPolicy: [
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
-            `connect-src 'self' https://cognito-idp.${Stack.of(this).region}.amazonaws.com`,
+            `connect-src 'self' https://cognito-idp.${Stack.of(this).region}.amazonaws.com https://*.auth.${Stack.of(this).region}.amazoncognito.com`,
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

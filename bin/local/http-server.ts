@@ -8,6 +8,7 @@ import { buildHttpApiEvent, newRequestId, type JwtAuthorizerContext } from './ht
 import { gatewayResponse, toHttpResponse, type HttpResponse } from './http/handler-result';
 import { authorize, type TokenVerifier } from './http/jwt-authorizer';
 import { createRouteMatcher } from './http/route-matcher';
+import { localConfigPath, localRuntimeConfig, localSignIn, localSignInPath } from './http/local-sign-in';
 import { resolveStaticFile, sendStaticFile } from './http/static-files';
 import { lambdaContext } from './lambda-context';
 import { verifyLocalToken } from './local-jwt';
@@ -34,6 +35,12 @@ export interface HttpServerOptions {
   verifyToken?: TokenVerifier;
   /** Folder of built web pages, served for GETs outside `/v1/`. */
   webDir?: string;
+  /**
+   * Default true: `POST /local/token` signs local staff tokens for the
+   * console's "sign in as" page and `/config.json` says so. Only this local
+   * server has them; the route table (and so AWS) never does.
+   */
+  localSignIn?: boolean;
   /** Per-request time limit (Lambda timeout and API Gateway's integration limit). */
   timeoutMs?: number;
   /** No per-request log lines (errors are still logged). */
@@ -118,6 +125,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
   }
 
+  async function answerLocalOnly(request: IncomingMessage, path: string): Promise<HttpResponse> {
+    if (path === localConfigPath) {
+      await drain(request);
+      return localRuntimeConfig();
+    }
+    const body = await readBody(request, 16 * 1024);
+    if (body === 'too_large') return gatewayResponse(413, 'Request Entity Too Large');
+    return localSignIn(request.method ?? 'GET', body);
+  }
+
   async function answerWeb(request: IncomingMessage, response: ServerResponse): Promise<number> {
     const method = request.method ?? 'GET';
     await drain(request);
@@ -144,8 +161,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const requestId = newRequestId();
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const isApi = path === '/v1' || path.startsWith('/v1/');
+    const isLocalOnly = options.localSignIn !== false && (path === localSignInPath || path === localConfigPath);
 
-    const answered = isApi
+    const answered = isLocalOnly
+      ? answerLocalOnly(request, path).then((answer) => {
+          send(response, answer);
+          return answer.statusCode;
+        })
+      : isApi
       ? answerApi(request, receivedAt, requestId).then((answer) => {
           answer.headers.push(['apigw-requestid', requestId]);
           send(response, answer);

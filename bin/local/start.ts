@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       '',
       `Redress local stack ready in ${seconds} s`,
       `  Web pages     ${web.built ? `${url}/` : `not built: ${web.reason}`}`,
+      `  Staff console ${web.built ? `${url}/console/  (sign in as any role; local only)` : 'not built'}`,
       `  API           ${url}/v1/  (try ${url}/v1/health)`,
       `  Table         ${localTableName} (${tableNote}) on DynamoDB Local ${dynamo.endpoint}`,
       `  Seeds         ${seeded}`,

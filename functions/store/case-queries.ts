@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/complaints/case';
-import { invalidCursor, type CaseListCursor, type CaseListIndex, type CaseListPlan } from '../domain/cases/list-query';
+import { invalidCursor, staffDeadlineKinds, type CaseListCursor, type CaseListIndex, type CaseListPlan } from '../domain/cases/list-query';
 import { caseFromItem } from './cases-store';
 import { documentDb, tableName } from './client';
 import { indexPartitions, keys } from './keys';
@@ -78,6 +78,25 @@ function queryFor(plan: CaseListPlan, index: ReturnType<typeof indexNamed>, part
     // A case that was never accepted keeps `step` null.
     values[':nullType'] = 'NULL';
     filters.push('attribute_exists(#step) AND NOT attribute_type(#step, :nullType)');
+  }
+  if (plan.deadlineBefore !== undefined) {
+    Object.assign(names, { '#deadline': 'deadline', '#date': 'date', '#kind': 'kind' });
+    const kinds = staffDeadlineKinds.map((kind, i) => {
+      values[`:kind${i}`] = kind;
+      return `:kind${i}`;
+    });
+    values[':today'] = plan.deadlineBefore;
+    filters.push(`#deadline.#date < :today AND #deadline.#kind IN (${kinds.join(', ')})`);
+  }
+  if (plan.claimedBy !== undefined) {
+    names['#claimedBy'] = 'claimedBy';
+    values[':claimedBy'] = plan.claimedBy;
+    filters.push('#claimedBy = :claimedBy');
+  }
+  if (plan.disclosure !== undefined) {
+    Object.assign(names, { '#disclosure': 'disclosure', '#state': 'state' });
+    values[':disclosure'] = plan.disclosure;
+    filters.push('#disclosure.#state = :disclosure');
   }
   if (plan.county) {
     Object.assign(names, { '#complaint': 'complaint', '#merchant': 'merchant', '#consumer': 'consumer', '#region': 'regionCode' });

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { addDays, isCalendarDate } from '../calendar/dates';
 import { BadRequestError, ValidationError } from '../errors';
 import type { Language } from '../i18n';
-import { caseStatuses, caseSteps, type CaseStatus, type CaseStep } from '../lifecycle';
+import { caseStatuses, caseSteps, type CaseStatus, type CaseStep, type DisclosureState } from '../lifecycle';
 import { toFieldIssues } from '../validation/issues';
 import { regulatorReach, type StaffIdentity } from './rights';
 
@@ -31,7 +31,16 @@ const listQuerySchema = z.strictObject({
     .pipe(z.number().int().min(1).max(maxPageSize))
     .optional(),
   cursor: z.string().max(4096).optional(),
+  /** `true`: only cases whose staff deadline (acceptance, ODR, mediation) lies before today. */
+  overdue: z.literal('true').optional(),
+  /** `me`: only cases the caller claimed (the token's subject). */
+  claimed: z.literal('me').optional(),
+  /** A disclosure state (SPEC section 6): `candidate` is the regulator's list to withhold or publish. */
+  disclosure: z.enum(['candidate', 'objected', 'published', 'withheld']).optional(),
 });
+
+/** Deadlines staff must meet; the objection and rating windows are the merchant's and the consumer's. */
+export const staffDeadlineKinds = ['acceptance', 'odr', 'mediation'] as const;
 
 export interface CaseListRequest {
   status?: CaseStatus;
@@ -40,16 +49,26 @@ export interface CaseListRequest {
   to?: string;
   limit: number;
   cursor?: string;
+  overdue?: true;
+  claimedByMe?: true;
+  disclosure?: DisclosureState;
 }
 
 export function parseCaseListQuery(query: Record<string, string>, lang: Language): CaseListRequest {
   const parsed = listQuerySchema.safeParse(query);
   if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error.issues, query, lang));
-  const { from, to, limit, ...rest } = parsed.data;
+  const { from, to, limit, overdue, claimed, ...rest } = parsed.data;
   if (from && to && from > to) {
     throw new ValidationError(toFieldIssues([{ code: 'custom', path: ['to'], message: 'invalid', input: to }], query, lang), '`to` is before `from`.');
   }
-  return { ...rest, ...(from ? { from } : {}), ...(to ? { to } : {}), limit: limit ?? defaultPageSize };
+  return {
+    ...rest,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(overdue ? { overdue: true as const } : {}),
+    ...(claimed ? { claimedByMe: true as const } : {}),
+    limit: limit ?? defaultPageSize,
+  };
 }
 
 /** Which index and partitions answer a caller, and what the index alone cannot tell (filters). */
@@ -67,6 +86,11 @@ export interface CaseListPlan {
   acceptedOnly: boolean;
   /** A county-level regulator reads its prefecture's partition, filtered to its county. */
   county?: string;
+  /** Only cases with a staff deadline dated before this China date (today: overdue). */
+  deadlineBefore?: string;
+  /** Only cases claimed by this token subject; a caller without one gets none. */
+  claimedBy?: string;
+  disclosure?: DisclosureState;
 }
 
 /** The UTC instant a China date begins (UTC+8, no daylight saving). */
@@ -103,12 +127,21 @@ function firstDayMonthsBack(today: string, months: number): string {
   return `${year}-${String(month).padStart(2, '0')}-01`;
 }
 
-export function caseListPlan(identity: StaffIdentity, request: CaseListRequest, today: string): CaseListPlan {
+export function caseListPlan(identity: StaffIdentity, request: CaseListRequest, today: string, subject?: string): CaseListPlan {
   const received = {
     ...(request.from ? { from: chinaDayStart(request.from) } : {}),
     ...(request.to ? { toExclusive: chinaDayStart(addDays(request.to, 1)) } : {}),
   };
-  const common = { received, ...(request.status ? { status: request.status } : {}), ...(request.step ? { step: request.step } : {}), acceptedOnly: false };
+  const common = {
+    received,
+    ...(request.status ? { status: request.status } : {}),
+    ...(request.step ? { step: request.step } : {}),
+    ...(request.overdue ? { deadlineBefore: today } : {}),
+    // An empty subject matches no case: "claimed by me" without a known "me" is an empty list, never everyone's.
+    ...(request.claimedByMe ? { claimedBy: subject ?? '' } : {}),
+    ...(request.disclosure ? { disclosure: request.disclosure } : {}),
+    acceptedOnly: false,
+  };
   const byMonth = (): CaseListPlan => {
     const to = request.to ?? today;
     return { ...common, index: 'byMonth', partitions: monthsBetween(request.from ?? firstDayMonthsBack(to, defaultMonths), to) };

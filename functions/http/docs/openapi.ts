@@ -171,13 +171,17 @@ const descriptions: Record<string, Doc> = {
     description:
       'Mediator: the queue of their association; merchant: accepted cases naming its credit code; regulator: its prefecture (a county its county, 410000 the province); admin: everything. ' +
       'Newest first. `from`/`to` are China dates of receipt; admins and the provincial regulator see the last 12 months without `from`. ' +
-      '`status` and `step` filter within the index, so a page may hold fewer than `limit` items while a `cursor` still follows; pass the cursor back unchanged.',
+      '`overdue=true` keeps cases whose acceptance, ODR or mediation deadline lies before today; `claimed=me` the cases the caller claimed; `disclosure` a disclosure state (`candidate`: to withhold or publish). ' +
+      '`status`, `step`, `overdue` and `claimed` filter within the index, so a page may hold fewer than `limit` items while a `cursor` still follows; pass the cursor back unchanged.',
     request: {
       query: z.object({
         status: z.enum(caseStatuses).optional(),
         step: z.enum(caseSteps).optional(),
         from: z.string().optional().meta({ example: '2026-10-01' }),
         to: z.string().optional().meta({ example: '2026-10-31' }),
+        overdue: z.literal('true').optional(),
+        claimed: z.literal('me').optional(),
+        disclosure: z.enum(['candidate', 'objected', 'published', 'withheld']).optional(),
         limit: z.string().optional().meta({ description: `1 to ${maxPageSize}, default ${defaultPageSize}` }),
         cursor: z.string().optional(),
       }),

@@ -18,9 +18,9 @@ function checkScope(identity: StaffIdentity): void {
 }
 
 /** `GET /v1/cases`: the caller's cases, newest first, a page at a time, from the index that holds exactly them. */
-export async function listCases(identity: StaffIdentity, request: CaseListRequest, now: Date): Promise<CaseList> {
+export async function listCases(identity: StaffIdentity, request: CaseListRequest, now: Date, subject?: string): Promise<CaseList> {
   checkScope(identity);
-  const plan = caseListPlan(identity, request, chinaDate(now));
+  const plan = caseListPlan(identity, request, chinaDate(now), subject);
   const cursor = request.cursor ? decodeCursor(request.cursor, plan) : undefined;
   const page = await listCasePage(plan, request.limit, cursor);
   // The index partition already holds only the caller's cases; checking again costs nothing.

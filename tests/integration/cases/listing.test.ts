@@ -1,6 +1,9 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../../functions/domain/calendar/dates';
+import { documentDb } from '../../../functions/store/client';
+import { keys } from '../../../functions/store/keys';
 import { startTestStack, type TestStack } from '../../support/dynamodb';
-import { call, complaint, creditCodeIn, fileRouted, registerMerchant, staffTokens, today, type Json } from './support';
+import { act, call, complaint, creditCodeIn, fileRouted, registerMerchant, staffTokens, today, type Json } from './support';
 
 /** `GET /v1/cases`: pages over an index partition, filters, date ranges, and cursors that cannot be forged. */
 let stack: TestStack;
@@ -80,6 +83,30 @@ describe('paging', () => {
     expect(ids(await allPages(tokens.provincialRegulator, 'limit=50')).sort()).toEqual(everything);
     expect(ids(await allPages(tokens.admin, `from=${addDays(today(), -400)}&to=${addDays(today(), -40)}`))).toEqual([]);
     expect(ids(await allPages(tokens.admin, 'status=received')).sort()).toEqual([...reviewIds].sort());
+  });
+});
+
+describe('overdue and claimed by me', () => {
+  it('lists only cases whose staff deadline has passed, and only the caller\'s claims', async () => {
+    // A deadline that passed while the sweep had not yet run: set back on the case itself, as the clock would have.
+    const late = mediationIds[0]!;
+    await documentDb().send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: keys.case(late),
+        UpdateExpression: 'SET #deadline.#date = :past',
+        ExpressionAttributeNames: { '#deadline': 'deadline', '#date': 'date' },
+        ExpressionAttributeValues: { ':past': addDays(today(), -2) },
+      }),
+    );
+    expect(ids(await allPages(tokens.mediator, 'overdue=true&limit=3'))).toEqual([late]);
+
+    const mine = mediationIds[1]!;
+    const view = (await call(stack, 'GET', `/v1/cases/${mine}`, { token: tokens.mediator })).body;
+    expect((await act(stack, mine, tokens.mediator, { action: 'claim', expectedVersion: view.version })).status).toBe(200);
+    expect(ids(await allPages(tokens.mediator, 'claimed=me&limit=2'))).toEqual([mine]);
+    expect(ids(await allPages(tokens.otherMediator, 'claimed=me'))).toEqual([]);
+    expect(ids(await allPages(tokens.mediator, 'claimed=me&overdue=true'))).toEqual([]);
   });
 });
 

@@ -23,6 +23,30 @@ describe('parsing the query', () => {
     }
     expect(() => parseCaseListQuery({ from: '2026-10-02', to: '2026-10-01' }, 'en')).toThrow(ValidationError);
   });
+
+  it('reads overdue=true and claimed=me, and nothing else for them', () => {
+    expect(parseCaseListQuery({ overdue: 'true', claimed: 'me' }, 'en')).toEqual({ overdue: true, claimedByMe: true, limit: 20 });
+    try {
+      parseCaseListQuery({ overdue: 'yes', claimed: 'someone-else' }, 'en');
+      throw new Error('expected a 400');
+    } catch (error) {
+      expect((error as ValidationError).issues.map((i) => i.path).sort()).toEqual(['claimed', 'overdue']);
+    }
+  });
+
+  it('filters by disclosure state', () => {
+    expect(parseCaseListQuery({ disclosure: 'candidate' }, 'en')).toEqual({ disclosure: 'candidate', limit: 20 });
+    expect(() => parseCaseListQuery({ disclosure: 'secret' }, 'en')).toThrow(ValidationError);
+    expect(caseListPlan({ role: 'regulator', region: '410100' }, { limit: 20, disclosure: 'candidate' }, '2026-11-27')).toMatchObject({ disclosure: 'candidate' });
+  });
+
+  it('turns overdue into "a staff deadline before today" and claimed=me into the caller\'s subject', () => {
+    const plan = caseListPlan({ role: 'mediator', org: '410100' }, { limit: 20, overdue: true, claimedByMe: true }, '2026-11-27', 'subject-1');
+    expect(plan).toMatchObject({ deadlineBefore: '2026-11-27', claimedBy: 'subject-1' });
+    // Without a known subject nobody's claims match, rather than everybody's.
+    expect(caseListPlan({ role: 'mediator', org: '410100' }, { limit: 20, claimedByMe: true }, '2026-11-27').claimedBy).toBe('');
+    expect(caseListPlan({ role: 'mediator', org: '410100' }, { limit: 20 }, '2026-11-27')).not.toHaveProperty('deadlineBefore');
+  });
 });
 
 describe('dates and months', () => {
