@@ -62,8 +62,11 @@ const webSharedModules = [
   'domain/errors$',
   'domain/i18n$',
   'domain/lifecycle$',
+  'domain/merchants/',
   'domain/validation/',
   'reference$',
+  // the route table's list of scheduled jobs (the admin's job buttons): plain data, no imports
+  'routes$',
 ];
 const webServerImport = `^(\\.\\./)+(functions/(?!(${webSharedModules.join('|')}))|lib/|bin/)`;
 

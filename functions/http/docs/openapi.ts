@@ -8,7 +8,7 @@ import { jobRequestSchema } from '../../services/jobs/run-job';
 import { routes, type RouteDefinition } from '../../routes';
 import { disclosureListQuerySchema, handlingResults } from '../../domain/disclosure';
 import { statisticsQuerySchema } from '../../domain/statistics';
-import { merchantRegistrationSchema } from '../../services/merchants/merchant-schema';
+import { merchantRegistrationSchema } from '../../domain/merchants/merchant-schema';
 import { safetyReportsQuerySchema } from '../../services/safety/list-safety-reports';
 
 /**

@@ -4,7 +4,7 @@ import type { Language } from '../../domain/i18n';
 import { toFieldIssues } from '../../domain/validation/issues';
 import { logger } from '../../shared/logger';
 import { putMerchant, type StoredMerchant } from '../../store/registry-store';
-import { merchantRegistrationSchema } from './merchant-schema';
+import { merchantRegistrationSchema } from '../../domain/merchants/merchant-schema';
 
 /**
  * Admin registers or updates a merchant. The credit code in the path and

@@ -2,7 +2,7 @@ import type { CaseRecord } from '../../domain/complaints/case';
 import type { RoutingFacts } from '../../domain/routing';
 import type { MerchantRecord } from '../../reference/types';
 import { getMerchant } from '../../store/registry-store';
-import { parseStoredMerchant } from '../merchants/merchant-schema';
+import { parseStoredMerchant } from '../../domain/merchants/merchant-schema';
 
 /** The registry entry for the credit code the consumer gave, validated; undefined when none is given or registered. */
 export async function registeredMerchant(creditCode: string | undefined): Promise<MerchantRecord | undefined> {

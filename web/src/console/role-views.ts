@@ -1,5 +1,5 @@
 import type { CollectiveCandidateList } from '../../../functions/services/collective/list-candidates';
-import { merchantRegistrationSchema } from '../../../functions/services/merchants/merchant-schema';
+import { merchantRegistrationSchema } from '../../../functions/domain/merchants/merchant-schema';
 import type { SafetyReport } from '../../../functions/store/safety-store';
 import { scheduledJobs } from '../../../functions/routes';
 import { toFieldIssues } from '../../../functions/domain/validation/issues';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { amountFenSchema, creditCodeSchema, regionCodeSchema } from '../../domain/complaints/intake-schema';
+import { amountFenSchema, creditCodeSchema, regionCodeSchema } from '../complaints/intake-schema';
 import type { MerchantRecord } from '../../reference/types';
 
 /**
