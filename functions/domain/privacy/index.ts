@@ -1,2 +1,4 @@
 export { personalDataOf, type PersonalData } from './personal-data';
-export { scrubNarrative, redaction } from './scrub-narrative';
+export { scrubNarrative, scrubForMerchant } from './scrub-narrative';
+export { placeholders, staffNamePlaceholder, staffSurnamePlaceholder } from './placeholders';
+export { normaliseText, digitsOf } from './normalise';
