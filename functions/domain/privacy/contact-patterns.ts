@@ -79,6 +79,6 @@ export const referenceFinders: Finder[] = [
   },
   // any run of 7 or more digits (single spaces or hyphens between), except a date
   { kind: 'number', pattern: /(?<![0-9A-Za-z])(?!\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))\d(?:[\s-]?\d){6,}[Xx]?/g },
-  // an identifier with at least 6 digits among letters: JD20261001..., SF1234...
-  { kind: 'number', pattern: /(?<![A-Za-z0-9_\-/])(?=(?:[A-Za-z_\-/]*\d){6})[A-Za-z0-9][A-Za-z0-9_\-/]{5,}/g },
+  // an identifier holding a run of 7 or more digits: JD20261001..., SF1234567890 (not model numbers like XQB80-8208)
+  { kind: 'number', pattern: /(?<![A-Za-z0-9_\-/])(?=[A-Za-z0-9_\-/]*\d{7})[A-Za-z0-9][A-Za-z0-9_\-/]{6,}/g },
 ];

@@ -71,7 +71,7 @@ const contactFinders: Finder[] = [...emailFinders, ...identityFinders, ...phoneF
 export function scrubNarrative(text: string, personal: PersonalData): string {
   // Staff first, so `王建国经理` becomes `某经理` even when the consumer is called 张建国.
   const withoutStaff = scrubStaffNames(normaliseText(text));
-  return mergeRepeatedPlaceholders(apply(withoutStaff, [...contactFinders, ...ownFinders(personal), ...socialFinders, ...referenceFinders, ...addressFinders])).trim();
+  return mergeRepeatedPlaceholders(apply(withoutStaff, [...contactFinders, ...socialFinders, ...ownFinders(personal), ...referenceFinders, ...addressFinders])).trim();
 }
 
 export function scrubForMerchant(text: string): string {
