@@ -46,20 +46,25 @@ function idOrCard(match: string): PlaceholderKind {
   return /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(birth) ? 'idNumber' : 'bankCard';
 }
 
-const orderLabelBefore = /(订单|单号|order|编号)[^\n。；;]{0,12}$/i;
+/** `2026.10.01, 2026.10.05` is two dates, not a card. */
+const datesWithSeparators = /(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])/;
+/** Directly after an order label: `订单号：`, `单号 `, `order no. `. */
+const orderLabelBefore = /(?:订单|单号|order|编号)(?:编?号|号码)?\s*(?:[:：#]|是|为|no\.?|number)?\s*$/i;
 
 /** In the merchant view an order number stays (the merchant needs it); a bare 16-19 digit number is treated as a card. */
-const cardUnlessOrder = (match: string, offset: number, text: string): PlaceholderKind | undefined =>
-  orderLabelBefore.test(text.slice(Math.max(0, offset - 16), offset)) ? undefined : match.replace(/\D/g, '').length === 18 ? idOrCard(match) : 'bankCard';
+const cardUnlessOrder = (match: string, offset: number, text: string): PlaceholderKind | undefined => {
+  if (orderLabelBefore.test(text.slice(Math.max(0, offset - 16), offset)) || datesWithSeparators.test(match)) return undefined;
+  return digitsOf(match).length === 18 ? idOrCard(match) : 'bankCard';
+};
 
 export const identityFinders: Finder[] = [
   // resident ID: 17 digits and a check character, in groups or not
-  { kind: 'idNumber', pattern: new RegExp(`(?<![0-9A-Za-z])${digit}(?:${groupGap}${digit}){16}${groupGap}[Xx](?![0-9A-Za-z])`, 'g') },
-  { kind: 'idNumber', pattern: new RegExp(`(?<![0-9A-Za-z])${digit}(?:${groupGap}${digit}){17}(?![0-9A-Za-z])`, 'g'), classify: cardUnlessOrder },
+  { kind: 'idNumber', pattern: new RegExp(`(?<![0-9A-Za-z])${digit}(?:${phoneGap}${digit}){16}${phoneGap}[Xx](?![0-9A-Za-z])`, 'g') },
+  { kind: 'idNumber', pattern: new RegExp(`(?<![0-9A-Za-z])${digit}(?:${phoneGap}${digit}){17}(?![0-9A-Za-z])`, 'g'), classify: cardUnlessOrder },
   // the old 15-digit ID, when labelled
   { kind: 'idNumber', pattern: new RegExp(`(?:身份证|证件)(?:号码?)?\\s*(?:[:：是为]\\s*)?${digit}(?:${groupGap}${digit}){14}(?![0-9])`, 'g') },
   // bank cards: 16 to 19 digits, usually in groups of four
-  { kind: 'bankCard', pattern: new RegExp(`(?<![0-9A-Za-z])${digit}(?:${groupGap}${digit}){15,18}(?![0-9A-Za-z])`, 'g'), classify: cardUnlessOrder },
+  { kind: 'bankCard', pattern: new RegExp(`(?<![0-9A-Za-z])${digit}(?:${phoneGap}${digit}){15,18}(?![0-9A-Za-z])`, 'g'), classify: cardUnlessOrder },
 ];
 
 export const phoneFinders: Finder[] = [
