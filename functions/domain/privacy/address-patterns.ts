@@ -16,14 +16,26 @@ const unitTail = `(?:\\s*${houseNumber}\\s*(?:号楼|号院|栋|幢|座|单元|�
 
 const pattern = (source: string) => new RegExp(source, 'gv');
 
+/**
+ * A place name, then one of `suffixes`, then `rest`. The suffix is matched
+ * first and the name found by a look-behind (captured as group 1, and
+ * replaced with the match): scanning for a name at every character of a
+ * long Chinese text costs ten times more.
+ */
+const named = (suffixes: string, nameLength: string, rest: string): Finder => ({
+  kind: 'address',
+  pattern: pattern(`(?:${suffixes})(?<=(${placeName}${nameLength})(?:${suffixes}))${rest}`),
+  extendsBack: true,
+});
+
 export const addressFinders: Finder[] = [
   // ...路 58-2 号 (院/楼), with building, unit and room after
-  { kind: 'address', pattern: pattern(`${placeName}{1,10}(?:路|街|大道|大街|巷|弄|胡同|道)\\s*${houseNumber}\\s*号(?:院|楼)?${unitTail}`) },
+  named('路|街|大道|大街|巷|弄|胡同|道', '{1,10}', `\\s*${houseNumber}\\s*号(?:院|楼)?${unitTail}`),
   // villages: 李庄村三组18号, 王营村5组, 张村18号
-  { kind: 'address', pattern: pattern(`${placeName}{1,8}村(?:\\s*${number}\\s*[组队](?:\\s*${houseNumber}\\s*号)?|\\s*${houseNumber}\\s*号)`) },
+  named('村', '{1,8}', `(?:\\s*${number}\\s*[组队](?:\\s*${houseNumber}\\s*号)?|\\s*${houseNumber}\\s*号)`),
   { kind: 'address', pattern: pattern(`(?<!第)${number}\\s*[组队]\\s*${houseNumber}\\s*号`) },
   // compounds and buildings: 幸福小区3号楼2单元501室, 阳光花园5栋
-  { kind: 'address', pattern: pattern(`${placeName}{0,8}(?:小区|花园|公寓|家园|新村|社区|大厦|苑|庄园|府|湾|城)\\s*${houseNumber}\\s*(?:号楼|号院|栋|幢|座|单元|层|室|号)${unitTail}`) },
+  named('小区|花园|公寓|家园|新村|社区|大厦|苑|庄园|府|湾|城', '{0,8}', `\\s*${houseNumber}\\s*(?:号楼|号院|栋|幢|座|单元|层|室|号)${unitTail}`),
   // building and unit numbers standing alone (not `第3单元` of a course)
   { kind: 'address', pattern: pattern(`(?<![第0-9])${houseNumber}\\s*(?:号楼|栋|幢|单元)${unitTail}`) },
   // a room number: 501室, never a flat's layout (2室1厅)

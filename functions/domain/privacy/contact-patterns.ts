@@ -10,6 +10,8 @@ import type { PlaceholderKind } from './placeholders';
 export interface Finder {
   kind: PlaceholderKind;
   pattern: RegExp;
+  /** Group 1 (from a look-behind) belongs to the match: replaced with it. */
+  extendsBack?: boolean;
   /** Decides per match; `undefined` keeps the match as written. */
   classify?: (match: string, offset: number, text: string) => PlaceholderKind | undefined;
 }

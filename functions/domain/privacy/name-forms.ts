@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js';
+import { Locale, type DictLike } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 
 /**
@@ -7,12 +7,35 @@ import { pinyin } from 'pinyin-pro';
  * traditional characters, and in pinyin with or without tones, spaces or
  * capitals, surname first or last.
  */
-type Convert = (text: string) => string;
-let converters: Convert[] | undefined;
-/** Built on first use: OpenCC's dictionaries take a moment to load. */
-function scriptConverters(): Convert[] {
-  converters ??= [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' }), Converter({ from: 'tw', to: 'cn' }), Converter({ from: 'hk', to: 'cn' })];
-  return converters;
+
+/**
+ * Simplified and traditional forms of each character, from OpenCC's
+ * character dictionaries (phrase entries are skipped). Built on first use
+ * from the dictionary text: a full OpenCC converter takes seconds to build.
+ */
+let variants: Map<string, Set<string>> | undefined;
+function characterVariants(): Map<string, Set<string>> {
+  if (variants) return variants;
+  const found = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    if (!found.has(a)) found.set(a, new Set());
+    found.get(a)!.add(b);
+  };
+  const entries = (dict: DictLike): string[][] => (typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')) : dict.map(([key, value]) => [key, ...value.split(' ')]));
+  const groups = [...Locale.from.cn!, ...Locale.to.cn!, ...Locale.from.tw!, ...Locale.from.hk!];
+  for (const dict of groups.flat()) {
+    for (const [key, ...values] of entries(dict)) {
+      if (!key || [...key].length !== 1) continue;
+      for (const value of values) {
+        if ([...value].length !== 1) continue;
+        link(key, value);
+        link(value, key);
+      }
+    }
+  }
+  variants = found;
+  return variants;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
@@ -20,7 +43,7 @@ const isHan = (text: string) => /^\p{Script=Han}+$/u.test(text);
 
 /** Each character with its simplified and traditional forms: `[张張]`. */
 function characterClass(character: string): string {
-  const forms = new Set([character, ...scriptConverters().map((convert) => convert(character))]);
+  const forms = new Set([character, ...(characterVariants().get(character) ?? [])]);
   return forms.size === 1 ? escape(character) : `[${[...forms].map(escape).join('')}]`;
 }
 

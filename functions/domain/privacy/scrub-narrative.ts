@@ -1,36 +1,11 @@
 import { addressFinders } from './address-patterns';
-import { emailFinders, identityFinders, phoneFinders, phoneGap, referenceFinders, socialFinders, type Finder } from './contact-patterns';
+import { applyFinders, contactFinders } from './apply-finders';
+import { phoneGap, referenceFinders, socialFinders, type Finder } from './contact-patterns';
 import { nameFinders } from './name-forms';
 import { digitForms, normaliseText } from './normalise';
 import type { PersonalData } from './personal-data';
-import { mergeRepeatedPlaceholders, placeholders, type PlaceholderKind } from './placeholders';
+import { mergeRepeatedPlaceholders, type PlaceholderKind } from './placeholders';
 import { scrubStaffNames } from './staff-patterns';
-
-/**
- * Scrubbing free text (SPEC section 5), in two profiles:
- * - `scrubNarrative`, for publication: the consumer's own name, phone,
- *   e-mail, address, order reference and exact purchase date wherever they
- *   appear, and anything shaped like a phone, ID number, bank card, e-mail,
- *   WeChat/QQ account, order or tracking number or street address; staff
- *   keep their role, not their name (`王经理` -> `某经理`).
- * - `scrubForMerchant`, for what the merchant reads: phones, ID numbers,
- *   e-mail addresses and bank cards. Names, addresses and order numbers
- *   stay: the merchant sees the consumer's name and needs the order.
- * Text is normalised (NFKC, no zero-width characters) first. Prices, dates
- * other than the purchase date, model numbers and quantities stay.
- */
-function apply(text: string, finders: readonly Finder[]): string {
-  let scrubbed = text;
-  for (const { kind, pattern, classify } of finders) {
-    scrubbed = scrubbed.replace(pattern, (match: string, ...rest: unknown[]) => {
-      const offset = rest.find((value) => typeof value === 'number') as number;
-      const whole = rest.find((value) => typeof value === 'string' && value.length >= match.length) as string;
-      const decided: PlaceholderKind | undefined = classify ? classify(match, offset, whole) : kind;
-      return decided ? placeholders[decided] : match;
-    });
-  }
-  return scrubbed;
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 
@@ -65,15 +40,23 @@ function ownFinders(personal: PersonalData): Finder[] {
   ];
 }
 
-/** What both profiles remove, in an order where a longer shape is found before a shorter one inside it. */
-const contactFinders: Finder[] = [...emailFinders, ...identityFinders, ...phoneFinders];
-
+/**
+ * Scrubbing free text (SPEC section 5), in two profiles (the other is
+ * `scrubForMerchant`, scrub-merchant.ts):
+ * - `scrubNarrative`, for publication: the consumer's own name, phone,
+ *   e-mail, address, order reference and exact purchase date wherever they
+ *   appear, and anything shaped like a phone, ID number, bank card, e-mail,
+ *   WeChat/QQ account, order or tracking number or street address; staff
+ *   keep their role, not their name (`王经理` -> `某经理`).
+ * - `scrubForMerchant`, for what the merchant reads: phones, ID numbers,
+ *   e-mail addresses and bank cards. Names, addresses and order numbers
+ *   stay: the merchant sees the consumer's name and needs the order.
+ * Text is normalised (NFKC, no zero-width characters) first. Prices, dates
+ * other than the purchase date, model numbers and quantities stay.
+ */
 export function scrubNarrative(text: string, personal: PersonalData): string {
   // Staff first, so `王建国经理` becomes `某经理` even when the consumer is called 张建国.
   const withoutStaff = scrubStaffNames(normaliseText(text));
-  return mergeRepeatedPlaceholders(apply(withoutStaff, [...contactFinders, ...socialFinders, ...ownFinders(personal), ...referenceFinders, ...addressFinders])).trim();
+  return mergeRepeatedPlaceholders(applyFinders(withoutStaff, [...contactFinders, ...socialFinders, ...ownFinders(personal), ...referenceFinders, ...addressFinders])).trim();
 }
 
-export function scrubForMerchant(text: string): string {
-  return mergeRepeatedPlaceholders(apply(normaliseText(text), contactFinders)).trim();
-}
