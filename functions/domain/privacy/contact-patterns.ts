@@ -34,7 +34,7 @@ export const emailFinders: Finder[] = [
 ];
 
 /** WeChat and QQ labels as people write them; the account follows. */
-const socialLabel = '(?:微信号?|威信|薇信|徽信|V信|v信|维信|(?<![A-Za-z])(?:vx|wx|weixin|wechat|we chat|QQ|qq)(?![A-Za-z])|扣扣|企鹅号?|加\\s*[vV](?![A-Za-z]))';
+const socialLabel = '(?:微信号?|威信|薇信|徽信|V信|v信|维信|(?<![A-Za-z])(?:vx|wx|weixin|wechat|we chat|QQ|qq)(?![A-Za-z])|扣扣|企鹅号?|加我?\\s*[vV](?![A-Za-z])|(?<![A-Za-z])[vVqQ](?=\\s*[:：]))';
 const socialValue = `(?:[A-Za-z][A-Za-z0-9_.\\-]{4,29}|${digit}(?:${groupGap}${digit}){4,11})`;
 
 export const socialFinders: Finder[] = [

@@ -17,6 +17,7 @@ export const socialWritings: Writing[] = [
   { consumer: chenJingyi, text: 'wx：cjy19950606，跟卖家在微信上沟通过。', gone: [['social', 'cjy19950606']], keep: ['跟卖家在微信上沟通过'] },
   { consumer: zhaoLei, text: '企鹅号：2233445566，游戏账号被封，充值了648元。', gone: [['social', '2233445566']], keep: ['648元', '游戏账号被封'] },
   { consumer: zhaoLei, text: '微信：zl_henan（同手机号），用微信支付了2680元。', gone: [['social', 'zl_henan']], keep: ['用微信支付了2680元'] },
+  { consumer: ouyangNana, text: '加我V：oyn_2021，或者Q：12345678，群里说不清。', gone: [['social', 'oyn_2021'], ['social', '12345678']], keep: ['群里说不清'] },
 ];
 
 /** Street addresses, villages, compounds and rooms. */
@@ -76,4 +77,5 @@ export const staffWritings: Writing[] = [
   { consumer: zhaoLei, text: '快递员叫李强，把包裹扔在门口就走了。', gone: [['staff', '李强']], keep: ['把包裹扔在门口就走了'] },
   { consumer: ouyangNana, text: '美容院的黄店长和技师小美推销了一万元的套餐。', gone: [['staff', '黄店长']], keep: ['推销了一万元的套餐'] },
   { consumer: liMing, text: '4S店的销售经理马建华承诺半年内免费换新，现在说没这回事。', gone: [['staff', '马建华']], keep: ['半年内免费换新'] },
+  { consumer: liMing, text: '物业王姐说她不管，李哥也不管，张阿姨可以作证。', gone: [['staff', '王姐'], ['staff', '李哥'], ['staff', '张阿姨']], keep: ['说她不管', '可以作证'] },
 ];
