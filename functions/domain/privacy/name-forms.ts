@@ -1,5 +1,6 @@
 import { Locale, type DictLike } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { escapeRegExp } from './normalise';
 
 /**
  * The consumer's name in the forms people write it (SPEC section 5): in
@@ -38,13 +39,12 @@ function characterVariants(): Map<string, Set<string>> {
   return variants;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 const isHan = (text: string) => /^\p{Script=Han}+$/u.test(text);
 
 /** Each character with its simplified and traditional forms: `[张張]`. */
 function characterClass(character: string): string {
   const forms = new Set([character, ...(characterVariants().get(character) ?? [])]);
-  return forms.size === 1 ? escape(character) : `[${[...forms].map(escape).join('')}]`;
+  return forms.size === 1 ? escapeRegExp(character) : `[${[...forms].map(escapeRegExp).join('')}]`;
 }
 
 /** Characters in any script, with spaces or dots allowed between them: `张 伟`, `張·偉`. */
@@ -55,7 +55,7 @@ function hanForm(characters: string[]): string {
 const toneless: Record<string, string> = { a: '[aāáǎà]', e: '[eēéěèê]', i: '[iīíǐì]', o: '[oōóǒò]', u: '[uūúǔù]', ü: '[üǖǘǚǜuv]', v: '[üǖǘǚǜuv]' };
 /** One syllable, any tone marks or none: `zhang` matches `Zhāng`, `ZHANG`. */
 function syllable(plain: string): string {
-  return [...plain].map((letter) => toneless[letter] ?? escape(letter)).join('');
+  return [...plain].map((letter) => toneless[letter] ?? escapeRegExp(letter)).join('');
 }
 
 /** Every reading of each character (曾 is zeng and ceng): the name may be spelled either way. */
@@ -74,7 +74,7 @@ export function nameFinders(name: string): RegExp[] {
   if (!isHan(compact.replace(/[·・]/g, ''))) {
     // A Latin name: the whole and each word of it.
     const words = name.split(/[\s.,·]+/).filter((word) => word.length >= 2);
-    return [new RegExp(words.map(escape).join('[\\s.,·]*'), 'giu'), ...words.map((word) => new RegExp(latinWord(escape(word)), 'giu'))];
+    return [new RegExp(words.map(escapeRegExp).join('[\\s.,·]*'), 'giu'), ...words.map((word) => new RegExp(latinWord(escapeRegExp(word)), 'giu'))];
   }
   const characters = [...compact.replace(/[·・]/g, '')];
   // Compound surnames (欧阳, 司马...) are rare; a 4-character name is read as two and two.

@@ -45,3 +45,6 @@ export function digitsOf(text: string): string {
 export function digitForms(value: string): string {
   return `[${value}${Object.keys(chineseDigitValues).filter((char) => chineseDigitValues[char] === value).join('')}]`;
 }
+
+/** A literal inside a pattern (`-` is left alone: the unicode flag refuses `\-` outside a class). */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,18 +2,17 @@ import { addressFinders } from './address-patterns';
 import { applyFinders, contactFinders } from './apply-finders';
 import { phoneGap, referenceFinders, socialFinders, type Finder } from './contact-patterns';
 import { nameFinders } from './name-forms';
-import { digitForms, normaliseText } from './normalise';
+import { digitForms, escapeRegExp, normaliseText } from './normalise';
 import type { PersonalData } from './personal-data';
 import { mergeRepeatedPlaceholders, type PlaceholderKind } from './placeholders';
 import { scrubStaffNames } from './staff-patterns';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 
 /** A value of the consumer block written with spaces, dashes or dots anywhere between its characters, any case. */
 function looseLiteral(value: string): RegExp | undefined {
   const characters = [...normaliseText(value).replace(/[\s\-‐‑‒–—―−﹣_.·]+/g, '')];
   if (characters.length === 0) return undefined;
-  return new RegExp(characters.map(escape).join('[\\s\\-‐‑‒–—―−﹣_.·]{0,3}'), 'giu');
+  return new RegExp(characters.map(escapeRegExp).join('[\\s\\-‐‑‒–—―−﹣_.·]{0,3}'), 'giu');
 }
 
 /** The purchase date as people write it: 2026-10-01, 2026/10/1, 2026.10.01, 2026年10月1日, 10月1日, 10月1号. */

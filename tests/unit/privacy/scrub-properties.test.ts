@@ -92,6 +92,16 @@ describe('scrubbing random personal data in random formats', () => {
     );
   });
 
+  it('never fails, whatever the consumer typed as their name or text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 300 }), (name, text) => {
+        expect(typeof scrubNarrative(text, personalOf(name, '13800138000'))).toBe('string');
+        expect(typeof scrubForMerchant(text)).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('text without personal data comes out as it went in, in both profiles', () => {
     fc.assert(
       fc.property(fc.array(story, { minLength: 1, maxLength: 6 }), chineseName, mobilePhone, (parts, name, phone) => {
