@@ -1,4 +1,7 @@
-import { Locale, type DictLike } from 'opencc-js';
+import hongKongVariants from 'opencc-js/dict/HKVariants';
+import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
+import taiwanVariants from 'opencc-js/dict/TWVariants';
+import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 import { pinyin } from 'pinyin-pro';
 import { escapeRegExp } from './normalise';
 
@@ -11,8 +14,8 @@ import { escapeRegExp } from './normalise';
 
 /**
  * Simplified and traditional forms of each character, from OpenCC's
- * character dictionaries (phrase entries are skipped). Built on first use
- * from the dictionary text: a full OpenCC converter takes seconds to build.
+ * character dictionaries only (about 60 KB; the phrase dictionaries, 1 MB,
+ * are not needed for single characters). Built on first use.
  */
 let variants: Map<string, Set<string>> | undefined;
 function characterVariants(): Map<string, Set<string>> {
@@ -23,10 +26,8 @@ function characterVariants(): Map<string, Set<string>> {
     if (!found.has(a)) found.set(a, new Set());
     found.get(a)!.add(b);
   };
-  const entries = (dict: DictLike): string[][] => (typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')) : dict.map(([key, value]) => [key, ...value.split(' ')]));
-  const groups = [...Locale.from.cn!, ...Locale.to.cn!, ...Locale.from.tw!, ...Locale.from.hk!];
-  for (const dict of groups.flat()) {
-    for (const [key, ...values] of entries(dict)) {
+  for (const dictionary of [simplifiedToTraditional, traditionalToSimplified, taiwanVariants, hongKongVariants]) {
+    for (const [key, ...values] of dictionary.split('|').map((entry) => entry.split(' '))) {
       if (!key || [...key].length !== 1) continue;
       for (const value of values) {
         if ([...value].length !== 1) continue;
