@@ -2,7 +2,6 @@ import hongKongVariants from 'opencc-js/dict/HKVariants';
 import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
 import taiwanVariants from 'opencc-js/dict/TWVariants';
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
-import { pinyin } from 'pinyin-pro';
 import { escapeRegExp } from './normalise';
 
 /**
@@ -59,9 +58,17 @@ function syllable(plain: string): string {
   return [...plain].map((letter) => toneless[letter] ?? escapeRegExp(letter)).join('');
 }
 
+/**
+ * pinyin-pro, loaded on first use: its dictionary takes a few hundred
+ * milliseconds to evaluate, and most functions that bundle this module
+ * (every case action, for disclosure) never scrub a name.
+ */
+let pinyinModule: typeof import('pinyin-pro') | undefined;
+const pinyinPro = () => (pinyinModule ??= require('pinyin-pro') as typeof import('pinyin-pro'));
+
 /** Every reading of each character (曾 is zeng and ceng): the name may be spelled either way. */
 function readings(characters: string[]): string[][] {
-  return characters.map((character) => pinyin(character, { toneType: 'none', type: 'array', multiple: true }).map((reading) => reading.toLowerCase()));
+  return characters.map((character) => pinyinPro().pinyin(character, { toneType: 'none', type: 'array', multiple: true }).map((reading) => reading.toLowerCase()));
 }
 
 const syllables = (options: string[][]) => options.map((readingsOf) => `(?:${[...new Set(readingsOf)].map(syllable).join('|')})`);
