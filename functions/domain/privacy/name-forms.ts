@@ -64,6 +64,7 @@ function syllable(plain: string): string {
  * (every case action, for disclosure) never scrub a name.
  */
 let pinyinModule: typeof import('pinyin-pro') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would evaluate the dictionary at every cold start
 const pinyinPro = () => (pinyinModule ??= require('pinyin-pro') as typeof import('pinyin-pro'));
 
 /** Every reading of each character (曾 is zeng and ceng): the name may be spelled either way. */
