@@ -5,8 +5,8 @@ const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescri
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  // middy and jose ship ESM only; SWC turns them into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
+  // middy, jose and opencc-js's dictionary modules ship ESM only; SWC turns them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|opencc-js)/)'],
 };
 
 /**

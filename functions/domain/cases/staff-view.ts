@@ -2,13 +2,17 @@ import type { CaseRecord, TimelineEvent } from '../complaints/case';
 import type { CaseAction } from '../lifecycle';
 import { staffOnlyEventTypes } from './case-fields';
 import { maskPhone } from './masking';
+import { forMerchant, merchantInjury } from './merchant-texts';
 import { associationOf, type StaffIdentity } from './rights';
 
 /**
  * What staff see of a case. Mediators, regulators and admins handle the
  * dispute and see the consumer's contact data; a merchant sees the
  * consumer's name and a masked phone only (SPEC section 5), and neither the
- * association's internal notes nor which mediator holds the case.
+ * association's internal notes nor which mediator holds the case. Every free
+ * text a merchant reads is scrubbed of phones, ID numbers, e-mails and bank
+ * cards, and of an injury only the fact that one was reported is shown
+ * (merchant-texts.ts).
  */
 function consumerFor(viewer: StaffIdentity, record: CaseRecord) {
   const { consumer } = record.complaint;
@@ -24,7 +28,7 @@ function routingFor(viewer: StaffIdentity, record: CaseRecord) {
 }
 
 function timelineFor(viewer: StaffIdentity, timeline: readonly TimelineEvent[]) {
-  const visible = viewer.role === 'merchant' ? timeline.filter((event) => !staffOnlyEventTypes.has(event.type)) : timeline;
+  const visible = viewer.role === 'merchant' ? timeline.filter((event) => !staffOnlyEventTypes.has(event.type)).map(forMerchant.event) : timeline;
   return [...visible].sort((a, b) => a.seq - b.seq);
 }
 
@@ -36,6 +40,7 @@ export function staffCaseView(
   const { viewer } = options;
   const { complaint } = record;
   const internal = viewer.role !== 'merchant';
+  const texts = internal ? undefined : forMerchant;
   return {
     caseId: record.caseId,
     version: record.version,
@@ -56,14 +61,14 @@ export function staffCaseView(
     purchase: complaint.purchase,
     category: complaint.category,
     issue: complaint.issue,
-    description: complaint.description,
+    description: texts ? texts.text(complaint.description) : complaint.description,
     claim: complaint.claim,
-    injury: complaint.injury,
+    injury: internal ? complaint.injury : merchantInjury(complaint.injury),
     knownSince: complaint.knownSince,
-    offers: record.offers ?? [],
-    ...(record.agreement ? { agreement: record.agreement } : {}),
+    offers: texts ? (record.offers ?? []).map(texts.offer) : (record.offers ?? []),
+    ...(record.agreement ? { agreement: texts ? texts.agreement(record.agreement) : record.agreement } : {}),
     ...(record.payout ? { payout: record.payout } : {}),
-    ...(record.rating ? { rating: record.rating } : {}),
+    ...(record.rating ? { rating: texts ? texts.rating(record.rating) : record.rating } : {}),
     // Disclosure state and the merchant's objection window (SPEC section 6).
     ...(record.disclosure ? { disclosure: record.disclosure } : {}),
     ...(internal && record.claimedBy ? { claimedBy: record.claimedBy, claimedByCaller: record.claimedBy === options.subject } : {}),

@@ -191,7 +191,9 @@ const descriptions: Record<string, Doc> = {
   'GET /v1/cases/{caseId}': {
     summary: 'One case, within the caller\'s rights (staff)',
     description:
-      'The full case with its timeline, offers, routing, deadline, `version` and the `allowedActions` of the caller. Merchants see the consumer\'s name and a masked phone only, and no internal notes. ' +
+      'The full case with its timeline, offers, routing, deadline, `version` and the `allowedActions` of the caller. Merchants see the consumer\'s name and a masked phone only, and no internal notes; ' +
+      'every free text they read (description, timeline texts, offer and agreement terms, rating comment) has phone numbers, ID numbers, e-mail addresses and bank cards replaced by placeholders (〔电话〕…), ' +
+      'and `injury` is `{occurred, notice?}`: that an injury was reported, never its description. ' +
       'A case outside the caller\'s rights is 404, like one that does not exist.',
     request: { params: caseIdParam },
     responses: { 200: { description: 'The staff view of the case' }, 401: json(errorBody, 'No token'), 403: json(errorBody, 'No usable role'), ...errors(404) },

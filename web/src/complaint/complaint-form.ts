@@ -38,6 +38,13 @@ function compact(record: Record<string, unknown>): Record<string, unknown> {
 
 const trimmed = (control: { value: string }) => control.value.trim();
 
+/** What the merchant will see of a field (SPEC section 5), read out with the field by screen readers. */
+function merchantNote(key: TextKey): HTMLElement {
+  const note = el('p', { class: 'field-hint field-merchant-note', id: uniqueId('merchant-note') });
+  whenLanguageChanges(() => (note.textContent = t(key)));
+  return note;
+}
+
 export function buildComplaintForm(today: string): ComplaintForm {
   const fields = new Map<string, FieldHandle>();
   const controls = new Map<string, HTMLElement[]>();
@@ -102,6 +109,7 @@ export function buildComplaintForm(today: string): ComplaintForm {
   description.control.addEventListener('input', updateCounter);
   whenLanguageChanges(updateCounter);
   description.addNote(counter);
+  description.addNote(merchantNote('merchantSeesDescription'));
 
   const injuryNo = el('input', { type: 'radio', name: 'injury.occurred', value: 'no', id: 'field-injury-no', checked: true });
   const injuryYes = el('input', { type: 'radio', name: 'injury.occurred', value: 'yes', id: 'field-injury-yes' });
@@ -122,6 +130,7 @@ export function buildComplaintForm(today: string): ComplaintForm {
   });
   register(injuryChoice, [injuryNo, injuryYes]);
   const injuryDescription = text({ path: 'injury.description', label: 'injuryDescription', rows: 3, maxLength: 2000, className: 'field-follow-up' });
+  injuryDescription.addNote(merchantNote('merchantSeesInjury'));
   const showInjury = () => {
     injuryDescription.row.hidden = !injuryYes.checked;
   };

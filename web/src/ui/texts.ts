@@ -86,6 +86,15 @@ export const texts = {
     en: 'An injury caused by a vehicle, e-bike, appliance or children’s product is also reported to the market regulator.',
   },
   injuryDescription: { 'zh-CN': '伤害情况', en: 'The injury' },
+  // SPEC section 5: the form tells the consumer what the merchant will see.
+  merchantSeesDescription: {
+    'zh-CN': '商家会看到您的姓名、隐去中间四位的手机号（如 138****8000）和这段经过；经过中的电话号码、身份证号、邮箱和银行卡号会先被删去。',
+    en: 'The merchant sees your name, your phone number with its middle digits hidden (e.g. 138****8000) and this description, with any phone numbers, ID numbers, e-mail addresses and bank card numbers in it removed.',
+  },
+  merchantSeesInjury: {
+    'zh-CN': '伤害情况只有消费者协会和监管部门能看到；商家只会知道您报告了人身伤害，看不到具体内容。',
+    en: 'Only the consumer association and the regulator read about the injury; the merchant only learns that an injury was reported, not what it was.',
+  },
 
   claimType: { 'zh-CN': '诉求', en: 'What you ask for' },
   claimAmount: { 'zh-CN': '要求金额（元）', en: 'Amount asked (yuan)' },
