@@ -63,6 +63,7 @@ export function staffCaseView(
     offers: record.offers ?? [],
     ...(record.agreement ? { agreement: record.agreement } : {}),
     ...(record.payout ? { payout: record.payout } : {}),
+    ...(record.advancePayoutFund ? { advancePayoutFund: record.advancePayoutFund } : {}),
     ...(record.rating ? { rating: record.rating } : {}),
     // Disclosure state and the merchant's objection window (SPEC section 6).
     ...(record.disclosure ? { disclosure: record.disclosure } : {}),
