@@ -93,7 +93,8 @@ export const fundDescriptions: Record<string, Doc> = {
   },
   'GET /v1/funds/{fundId}/overdue-recoveries': {
     summary: 'Payouts the merchant has not repaid within 15 working days of payment',
-    request: { params: fundIdParam },
+    description: '`asOf=YYYY-MM-DD` looks as of a later day, on the local stack only (a deployed stack answers 400).',
+    request: { params: fundIdParam, query: z.object({ asOf: z.string().optional() }) },
     responses: { 200: json(z.object({ asOf: z.string(), items: z.array(payout.extend({ unrecoveredFen: z.number().int() })) }), 'Most overdue first'), ...staffOnly },
   },
 };
