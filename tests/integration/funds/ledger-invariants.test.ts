@@ -10,7 +10,7 @@ import { depositToFund } from '../../../functions/services/funds/deposit';
 import { readCase } from '../../../functions/store/cases-store';
 import { getFund, wholeLedger } from '../../../functions/store/funds-store';
 import { createTestTable } from '../../support/dynamodb';
-import { admin, fundAction, newFund, payoutCase } from './ledger-fixtures';
+import { admin, fundAction, newFund, payoutCase } from '../../../bin/bench/funds/payout-cases';
 
 /**
  * SPEC section 9's invariants against DynamoDB Local, not mocks: whatever

@@ -1,25 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../../../functions/domain/calendar/dates';
 import { deadlineAfter, newCase } from '../../../functions/domain/complaints/case';
+import { parseComplaint, type ComplaintInput } from '../../../functions/domain/complaints/intake-schema';
+import type { StaffIdentity } from '../../../functions/domain/cases/rights';
 import type { CaseAction } from '../../../functions/domain/lifecycle';
+import { calendar } from '../../../functions/reference';
 import { applyAction, closeIfFinished } from '../../../functions/services/cases/apply-action';
 import { depositToFund } from '../../../functions/services/funds/deposit';
-import { calendar } from '../../../functions/reference';
 import { applyCaseChange } from '../../../functions/store/case-changes';
 import { createCase, readCase } from '../../../functions/store/cases-store';
 import { putFundRegistration } from '../../../functions/store/funds-store';
-import { complaintFrom } from '../../unit/statistics/support/case-histories';
+import { validComplaint } from '../../../tests/fixtures/complaints';
 
 /**
  * Funds and advance-payout cases written through the real store and action
- * service (no HTTP), for the ledger invariants: many operations per second
- * against DynamoDB Local.
+ * service (no HTTP): the funds benchmark and the ledger-invariant tests.
  */
-export const admin = { role: 'admin' } as const;
+export const admin: StaffIdentity = { role: 'admin' };
+
+let template: ComplaintInput | undefined;
+const baseComplaint = () => (template ??= parseComplaint(validComplaint(), '2099-12-31', 'en'));
 
 export async function newFund(options: { perCaseLimitFen?: number; depositFen?: number } = {}): Promise<string> {
   const fundId = `fund-${randomUUID().slice(0, 12)}`;
-  await putFundRegistration(fundId, { name: '不变量测试基金', kind: 'guarantee', associationId: '410100', perCaseLimitFen: options.perCaseLimitFen ?? 1_000_000 }, new Date().toISOString());
+  await putFundRegistration(fundId, { name: '测试基金', kind: 'guarantee', associationId: '410100', perCaseLimitFen: options.perCaseLimitFen ?? 1_000_000 }, new Date().toISOString());
   if (options.depositFen) await depositToFund(admin, fundId, { amountFen: options.depositFen, reference: 'opening' }, randomUUID(), 'en', new Date());
   return fundId;
 }
@@ -28,10 +32,8 @@ export async function newFund(options: { perCaseLimitFen?: number; depositFen?: 
 export async function payoutCase(fundId: string, claimFen: number, merchantLimitFen = claimFen * 2): Promise<string> {
   const now = new Date();
   const caseId = `HNF${randomUUID().replaceAll('-', '').slice(0, 10).toUpperCase()}`;
-  const complaint = complaintFrom({ category: 0, issue: 0, consumerRegion: 0, merchantRegion: 0, withMerchantRegion: true, injury: false }, {});
-  const { record } = newCase({ ...complaint, claim: { type: 'refund', amountFen: claimFen } }, { caseId, now, accessCode: { algorithm: 'sha256-salted', salt: 't', hash: 't' } as never, calendar });
-  const created = await createCase(record);
-  if (created.kind !== 'created') throw new Error(`could not file ${caseId}`);
+  const { record } = newCase({ ...baseComplaint(), claim: { type: 'refund', amountFen: claimFen } }, { caseId, now, accessCode: { algorithm: 'sha256-salted', salt: 'f', hash: 'f' }, calendar });
+  if ((await createCase(record)).kind !== 'created') throw new Error(`could not file ${caseId}`);
   const today = chinaDate(now);
   await applyCaseChange({
     caseId,
