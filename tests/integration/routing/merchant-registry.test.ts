@@ -66,7 +66,8 @@ test('names every bad field in one 400', async () => {
   expect(answer.status).toBe(400);
   expect(answer.body.error).toBe('invalid_input');
   const issues = Object.fromEntries(answer.body.issues.map((issue: Json) => [issue.path, issue.message]));
-  expect(Object.keys(issues).sort()).toEqual(['advancePayout.limitFen', 'creditCode', 'name', 'odr', 'offlineNoReasonReturn', 'regionCode', 'website'].sort());
+  // SPEC section 9: a commitment names its fund.
+  expect(Object.keys(issues).sort()).toEqual(['advancePayout.fundId', 'advancePayout.limitFen', 'creditCode', 'name', 'odr', 'offlineNoReasonReturn', 'regionCode', 'website'].sort());
   expect(issues.creditCode).toContain('统一社会信用代码');
   expect(issues.regionCode).toContain('河南');
   expect(issues.odr).toBe('此项必填');
