@@ -27,6 +27,13 @@ describe('approve_payout', () => {
     expect(() => checkMovement(overClaim, fund())).toThrow(expect.objectContaining({ details: { limit: 'claim', limitFen: 150_000 } }));
   });
 
+  it("names the merchant's limit when the claim does not limit (a claim without an amount)", () => {
+    const base = payoutCase();
+    const noAmount = { ...base, complaint: { ...base.complaint, claim: { type: 'refund' } } } as CaseRecord;
+    const movement = payoutMovement(noAmount, 'approve_payout', { amountFen: 250_000 }, stay)!;
+    expect(() => checkMovement(movement, fund())).toThrow(expect.objectContaining({ details: { limit: 'merchant', limitFen: 200_000 } }));
+  });
+
   it('needs a fund behind the case', () => {
     expect(() => payoutMovement(payoutCase({ advancePayoutFund: undefined }), 'approve_payout', { amountFen: 1 }, stay)).toThrow(NoFundError);
   });
