@@ -99,7 +99,9 @@ export async function applyCaseChange(change: CaseChange): Promise<{ version: nu
       }
       if (reasons.slice(firstAlsoWrite).some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConcurrentWriteError();
       const conflicted = reasons.some((r) => r.Code === 'TransactionConflict');
-      if (conflicted && attempt >= attempts && firstAlsoWrite < items.length) throw new ConcurrentWriteError();
+      // With conditioned items beside the case (a fund), a conflict means another movement is landing: resending this one
+      // unchanged would only fail its condition next; the caller reads the fund again instead.
+      if (conflicted && firstAlsoWrite < items.length) throw new ConcurrentWriteError();
       if (!conflicted || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
     }
