@@ -39,6 +39,14 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/stats.csv', handler: 'stats/get-stats-csv', auth: 'none', table: 'read' },
   { method: 'GET', path: '/v1/merchants/{creditCode}/record', handler: 'merchant-record', auth: 'none', table: 'read' },
   { method: 'GET', path: '/v1/disclosures', handler: 'disclosures', auth: 'none', table: 'read' },
+  // Guarantee funds (SPEC section 9, docs/funds.md).
+  { method: 'PUT', path: '/v1/funds/{fundId}', handler: 'funds/put-fund', auth: 'jwt', table: 'readWrite' },
+  { method: 'GET', path: '/v1/funds/{fundId}', handler: 'funds/get-fund', auth: 'jwt', table: 'read' },
+  { method: 'POST', path: '/v1/funds/{fundId}/deposits', handler: 'funds/deposit', auth: 'jwt', table: 'readWrite' },
+  { method: 'GET', path: '/v1/funds/{fundId}/ledger', handler: 'funds/get-ledger', auth: 'jwt', table: 'read' },
+  { method: 'GET', path: '/v1/funds/{fundId}/ledger.csv', handler: 'funds/get-ledger-csv', auth: 'jwt', table: 'read' },
+  { method: 'GET', path: '/v1/funds/{fundId}/payouts', handler: 'funds/list-payouts', auth: 'jwt', table: 'read' },
+  { method: 'GET', path: '/v1/funds/{fundId}/overdue-recoveries', handler: 'funds/overdue-recoveries', auth: 'jwt', table: 'read' },
 ];
 
 /** Background handlers: DynamoDB stream consumers and scheduled jobs. */

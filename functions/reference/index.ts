@@ -10,6 +10,7 @@
 import associationsFile from '../../seeds/associations.json';
 import calendarFile from '../../seeds/calendar.json';
 import codesFile from '../../seeds/codes.json';
+import fundsFile from '../../seeds/funds.json';
 import merchantsFile from '../../seeds/merchants.json';
 import regionsFile from '../../seeds/regions.json';
 import { deepFreeze, InvalidSeedError, parseSeed } from './load';
@@ -17,6 +18,7 @@ import {
   associationsSeedSchema,
   calendarSeedSchema,
   codesSeedSchema,
+  fundsSeedSchema,
   merchantsSeedSchema,
   provinceCode,
   regionsSeedSchema,
@@ -33,6 +35,7 @@ const regionsSeed = parseSeed('regions.json', regionsSeedSchema, regionsFile);
 const associationsSeed = parseSeed('associations.json', associationsSeedSchema, associationsFile);
 const calendarSeed = parseSeed('calendar.json', calendarSeedSchema, calendarFile);
 const merchantsSeed = parseSeed('merchants.json', merchantsSeedSchema, merchantsFile);
+const fundsSeed = parseSeed('funds.json', fundsSeedSchema, fundsFile);
 
 function codeTuple(entries: readonly CodeEntry[]): CodeTuple {
   const [first, ...rest] = entries.map((entry) => entry.code);
@@ -119,6 +122,20 @@ function checkMerchantRegions(): void {
   if (problems.length > 0) throw new InvalidSeedError('merchants.json', problems);
 }
 checkMerchantRegions();
+
+/** Fictional guarantee funds the demo merchants' commitments name (registry fields only). */
+export const demoFunds = deepFreeze(fundsSeed.funds);
+
+function checkFundReferences(): void {
+  const associationIds = new Set(associationsSeed.associations.map((a) => a.id));
+  const fundIds = new Set(demoFunds.map((f) => f.fundId));
+  const problems = [
+    ...demoFunds.flatMap((fund, index) => (associationIds.has(fund.associationId) ? [] : [`funds.${index}.associationId: "${fund.associationId}" is not in associations.json`])),
+    ...demoMerchants.flatMap((merchant, index) => (!merchant.advancePayout || fundIds.has(merchant.advancePayout.fundId) ? [] : [`merchants.${index}.advancePayout.fundId: "${merchant.advancePayout.fundId}" is not in funds.json`])),
+  ];
+  if (problems.length > 0) throw new InvalidSeedError('funds.json', problems);
+}
+checkFundReferences();
 
 /** The body of `GET /v1/codes`. */
 export interface CodesDocument {

@@ -128,8 +128,24 @@ export const merchantSchema = z.strictObject({
   name: text,
   regionCode: henanRegionCodeSchema,
   odr: z.boolean(),
-  advancePayout: z.strictObject({ limitFen: z.number().int().positive() }).optional(),
+  advancePayout: z.strictObject({ limitFen: z.number().int().positive(), fundId: z.string().min(1) }).optional(),
   offlineNoReasonReturn: z.boolean(),
+});
+
+/** Guarantee funds' registry fields (the money comes from deposits, never from seeds). */
+export const fundsSeedSchema = z.strictObject({
+  source,
+  funds: z
+    .array(
+      z.strictObject({
+        fundId: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,63}$/),
+        name: text,
+        kind: z.enum(['guarantee', 'quality_deposit']),
+        associationId: z.string().regex(/^\d{6}$/),
+        perCaseLimitFen: z.number().int().positive(),
+      }),
+    )
+    .superRefine(requireUnique((fund) => fund.fundId, 'fundId')),
 });
 
 export const merchantsSeedSchema = z.strictObject({

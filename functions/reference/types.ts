@@ -47,6 +47,7 @@ export interface MerchantRecord {
   name: string;
   regionCode: string;
   odr: boolean;
-  advancePayout?: { limitFen: number };
+  /** SPEC section 9: the commitment names the guarantee fund that pays first. */
+  advancePayout?: { limitFen: number; fundId: string };
   offlineNoReasonReturn: boolean;
 }

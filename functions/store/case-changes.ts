@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEvent } from '../domain/complaints/case';
 import { NotFoundError, StaleVersionError } from '../domain/errors';
 import { documentDb, tableName } from './client';
@@ -21,6 +21,22 @@ export interface CaseChange {
   event: Omit<TimelineEvent, 'seq'>;
   /** Other items created in the same transaction, each only if absent (a safety report, a marker). */
   alsoCreate?: readonly Record<string, unknown>[];
+  /**
+   * Further writes of the same transaction with conditions of their own
+   * (a fund's counters and ledger entries). When one of them fails its
+   * condition, or keeps conflicting with other transactions, the change
+   * throws `ConcurrentWriteError` and the caller reads again and retries.
+   */
+  alsoWrite?: readonly TransactItem[];
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** An item written beside the case changed meanwhile: nothing was written; read it again and decide again. */
+export class ConcurrentWriteError extends Error {
+  constructor() {
+    super('An item written with the case changed meanwhile.');
+  }
 }
 
 const attempts = 4;
@@ -65,7 +81,9 @@ export async function applyCaseChange(change: CaseChange): Promise<{ version: nu
     },
     { Put: { TableName, Item: { ...keys.caseEvent(change.caseId, version), ...indexKeys.changeFeed(event.at, change.caseId, version), entity: 'event', caseId: change.caseId, ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...(change.alsoCreate ?? []).map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+    ...(change.alsoWrite ?? []),
   ];
+  const firstAlsoWrite = items.length - (change.alsoWrite?.length ?? 0);
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -79,7 +97,12 @@ export async function applyCaseChange(change: CaseChange): Promise<{ version: nu
         if (current === undefined) throw new NotFoundError('No such case.');
         throw new StaleVersionError(current);
       }
-      if (!reasons.some((r) => r.Code === 'TransactionConflict') || attempt >= attempts) throw error;
+      if (reasons.slice(firstAlsoWrite).some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConcurrentWriteError();
+      const conflicted = reasons.some((r) => r.Code === 'TransactionConflict');
+      // With conditioned items beside the case (a fund), a conflict means another movement is landing: resending this one
+      // unchanged would only fail its condition next; the caller reads the fund again instead.
+      if (conflicted && firstAlsoWrite < items.length) throw new ConcurrentWriteError();
+      if (!conflicted || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
     }
   }

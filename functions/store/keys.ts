@@ -32,6 +32,22 @@ export const keys = {
   collectiveMonthPrefix: (month: string) => `MONTH#${month}#`,
 };
 
+/**
+ * Guarantee funds (SPEC section 9, docs/funds.md): one partition per fund
+ * holding the fund item (counters and the last ledger sequence number), its
+ * ledger entries in sequence order, one payout item per case it backs, and
+ * the Idempotency-Key records of its deposits.
+ */
+export const fundKeys = {
+  partition: (fundId: string) => `FUND#${fundId}`,
+  fund: (fundId: string) => ({ pk: `FUND#${fundId}`, sk: 'FUND' }),
+  ledgerPrefix: 'LEDGER#',
+  ledgerEntry: (fundId: string, seq: number) => ({ pk: `FUND#${fundId}`, sk: `LEDGER#${String(seq).padStart(12, '0')}` }),
+  payoutPrefix: 'PAYOUT#',
+  payout: (fundId: string, caseId: string) => ({ pk: `FUND#${fundId}`, sk: `PAYOUT#${caseId}` }),
+  idempotency: (fundId: string, keyHash: string) => ({ pk: `FUND#${fundId}`, sk: `IDEMPOTENCY#${keyHash}` }),
+};
+
 export const deadlineShards = 4;
 
 function deadlineShardOf(caseId: string): number {

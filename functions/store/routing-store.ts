@@ -5,6 +5,8 @@ import type { RoutingPlan } from '../domain/routing/routing-plan';
 import { applyCaseChange } from './case-changes';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
+import { payoutQueueEntry } from '../domain/funds/payout-queue';
+import { payoutQueueItem } from './funds-store';
 import { safetyReportItem, type SafetyReport } from './safety-store';
 
 /** Statuses in which a case is still being handled: a complaint repeating one of them is a `duplicate`. */
@@ -75,6 +77,7 @@ export async function applyRouting(record: CaseRecord, plan: RoutingPlan, writes
     deadline,
     ...(plan.routedStep ? { routedStep: plan.routedStep } : {}),
     ...(plan.acceptedOn ? { acceptedOn: plan.acceptedOn } : {}),
+    ...(plan.advancePayoutFund ? { advancePayoutFund: plan.advancePayoutFund } : {}),
     ...(writes.safetyReport ? { safetyReport: { prefectureCode: writes.safetyReport.prefectureCode, reportedAt: writes.safetyReport.reportedAt } } : {}),
     // The registry may place the merchant elsewhere than the consumer typed: queue and region follow.
     ...indexKeys.byAssociation(associationId, receivedAt, caseId),
@@ -85,6 +88,9 @@ export async function applyRouting(record: CaseRecord, plan: RoutingPlan, writes
     ...(writes.duplicateKeyHash ? [{ ...keys.openCaseMarker(writes.duplicateKeyHash), entity: 'openCaseMarker', caseId, expiresAt: markerExpiry(plan.routing.routedAt) }] : []),
     ...(writes.safetyReport ? [safetyReportItem(writes.safetyReport)] : []),
   ];
+  // A case sent to the fund joins its payout queue in the same transaction.
+  const queued = payoutQueueEntry({ ...record, ...(set as Partial<CaseRecord>), updatedAt: plan.routing.routedAt });
+  if (queued) alsoCreate.push(payoutQueueItem(queued));
   try {
     return await applyCaseChange({
       caseId,

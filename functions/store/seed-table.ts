@@ -1,4 +1,5 @@
-import { associations, demoMerchants } from '../reference';
+import { associations, demoFunds, demoMerchants } from '../reference';
+import { seedFund } from './funds-store';
 import { seedAssociation, seedMerchant } from './registry-store';
 
 /**
@@ -10,6 +11,7 @@ export async function seedTable(): Promise<{ written: number; unchanged: number 
   const results = await Promise.all([
     ...demoMerchants.map((m) => seedMerchant(m, now)),
     ...associations.map((a) => seedAssociation(a, now)),
+    ...demoFunds.map((f) => seedFund(f, now)),
   ]);
   const written = results.filter(Boolean).length;
   return { written, unchanged: results.length - written };

@@ -21,7 +21,9 @@ const expectedVersion = z.number().int().min(1);
 const optionalText = { text: text(2000).optional() };
 const requiredText = { text: text(5000) };
 const offer = { amountFen: amountFenSchema, terms: text(1000) };
-const amount = { amountFen: amountFenSchema };
+/** Fund actions move money: a positive amount (ledger amounts are positive), and a payment or recovery names its bank reference. */
+const payoutAmount = { amountFen: amountFenSchema.refine((fen) => fen > 0, { error: 'amountFen' }) };
+const movement = { ...payoutAmount, reference: text(200) };
 
 /** What an agreement gives the consumer: at least one of these (checked after the schema). */
 const agreement = {
@@ -49,10 +51,10 @@ const staffFields = {
   object_disclosure: requiredText,
   withhold_disclosure: optionalText,
   publish_disclosure: optionalText,
-  approve_payout: amount,
-  reject_payout: requiredText,
-  record_payment: amount,
-  record_recovery: amount,
+  approve_payout: payoutAmount,
+  reject_payout: optionalText,
+  record_payment: movement,
+  record_recovery: movement,
 } satisfies Record<StaffAction, z.ZodRawShape>;
 
 const consumerFields = {
@@ -69,6 +71,8 @@ export interface ActionFields {
   reason?: string;
   amountFen?: number;
   terms?: string;
+  /** A payment's or recovery's bank reference (fund actions). */
+  reference?: string;
   refundFen?: number;
   compensationFen?: number;
   exchange?: boolean;

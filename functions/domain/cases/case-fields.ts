@@ -34,9 +34,14 @@ export interface Agreement {
 
 /** The advance-payout fund's part (lifecycle `PayoutState` plus the amounts). */
 export interface Payout {
-  state: 'approved' | 'paid' | 'rejected';
+  /** `released`: approved, then the case left the step unpaid (withdrawn): the reservation went back to the fund. */
+  state: 'approved' | 'paid' | 'rejected' | 'released';
   approvedFen?: number;
   paidFen?: number;
+  /** The fund's payment reference, the China date paid, and the 15th working day after it: when the merchant must have repaid. */
+  paymentReference?: string;
+  paidOn?: string;
+  repayBy?: string;
   /** What the fund has recovered from the merchant so far. */
   recoveredFromMerchantFen?: number;
 }

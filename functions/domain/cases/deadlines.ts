@@ -2,7 +2,7 @@ import { addDays } from '../calendar/dates';
 import { workingDaysBetween } from '../calendar/working-days';
 import { deadlineAfter, type Deadline } from '../complaints/case';
 import { ratingWindowDays, type CaseAction, type CasePosition } from '../lifecycle';
-import { mediationWorkingDays, odrWorkingDays } from '../routing/routing-plan';
+import { mediationWorkingDays, odrWorkingDays, payoutDecisionWorkingDays } from '../routing/routing-plan';
 import type { WorkingCalendar } from '../../reference/types';
 
 /**
@@ -11,7 +11,10 @@ import type { WorkingCalendar } from '../../reference/types';
  * merchant may still settle on the 10th working day, so a deadline is *due*
  * (the sweeper acts) from the next calendar day.
  */
-export { mediationWorkingDays, odrWorkingDays };
+export { mediationWorkingDays, odrWorkingDays, payoutDecisionWorkingDays };
+
+/** SPEC section 9: the merchant repays the fund within 15 working days of the payment. */
+export const merchantRepaymentWorkingDays = 15;
 
 /** The merchant has 10 working days from acceptance to settle directly. */
 export function odrDeadline(acceptedOn: string, calendar: WorkingCalendar): Deadline {
@@ -19,14 +22,15 @@ export function odrDeadline(acceptedOn: string, calendar: WorkingCalendar): Dead
 }
 
 /**
- * The working days a case spent in ODR: those after `acceptedOn` and before
- * the day it entered mediation (that day counts for mediation).
+ * The working days a case spent in its first step (ODR or advance payout):
+ * those after `acceptedOn` and before the day it entered mediation (that
+ * day counts for mediation).
  */
 export function workingDaysInOdr(acceptedOn: string, enteredMediationOn: string, calendar: WorkingCalendar): number {
   return enteredMediationOn > acceptedOn ? workingDaysBetween(acceptedOn, addDays(enteredMediationOn, -1), calendar) : 0;
 }
 
-/** Mediation ends 45 working days after acceptance; time in ODR does not count against it. */
+/** Mediation ends 45 working days after acceptance; time in ODR or advance payout does not count against it. */
 export function mediationDeadline(acceptedOn: string, daysInOdr: number, calendar: WorkingCalendar): Deadline {
   return deadlineAfter('mediation', acceptedOn, mediationWorkingDays + daysInOdr, calendar);
 }
@@ -55,6 +59,7 @@ const timeoutActions: Partial<Record<Deadline['kind'], CaseAction>> = {
   acceptance: 'acceptance_timeout',
   odr: 'odr_timeout',
   mediation: 'mediation_timeout',
+  payout: 'payout_timeout',
 };
 
 export function timeoutActionFor(deadline: Deadline): CaseAction | undefined {
@@ -83,10 +88,12 @@ export function deadlineAfterMove(
       case 'odr':
         return odrDeadline(acceptedOn, calendar);
       case 'mediation':
-        // Only ODR time is added back (SPEC); after a rejected advance payout mediation counts from acceptance.
-        return mediationDeadline(acceptedOn, from.status === 'accepted' && from.step === 'odr' ? workingDaysInOdr(acceptedOn, dates.today, calendar) : 0, calendar);
+        // Time in ODR or advance payout is added back (SPEC sections 2 and 9): mediation still gets its 45 working days.
+        return mediationDeadline(acceptedOn, from.status === 'accepted' && (from.step === 'odr' || from.step === 'advance_payout') ? workingDaysInOdr(acceptedOn, dates.today, calendar) : 0, calendar);
+      case 'advance_payout':
+        return deadlineAfter('payout', acceptedOn, payoutDecisionWorkingDays, calendar);
       default:
-        // No SPEC deadline for the fund's decision; disclosure's objection window comes with its issue.
+        // Disclosure's objection window starts when the record becomes a candidate.
         return null;
     }
   }

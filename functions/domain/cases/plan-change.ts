@@ -4,7 +4,8 @@ import { refusalReasons } from '../../reference';
 import type { WorkingCalendar } from '../../reference/types';
 import type { ActionFields } from './action-schemas';
 import { caseOutcomes, type Agreement, type CaseOutcome, type Offer } from './case-fields';
-import { deadlineAfterMove } from './deadlines';
+import { addWorkingDays } from '../calendar/working-days';
+import { deadlineAfterMove, merchantRepaymentWorkingDays } from './deadlines';
 import { acceptedOnOf } from './snapshot';
 import { caseTexts, unresolvedText } from './texts';
 
@@ -119,18 +120,30 @@ export function planChange(record: CaseRecord, timeline: readonly TimelineEvent[
     case 'odr_timeout':
       event.reason = { code: action, text: caseTexts.odrTimeout };
       break;
+    case 'payout_timeout':
+      event.reason = { code: action, text: caseTexts.payoutTimeout };
+      break;
     case 'flag_collective':
       set.collectiveFlagged = true;
       break;
     case 'approve_payout':
       set.payout = { ...record.payout, state: 'approved', approvedFen: fields.amountFen };
+      // Approval is the fund's decision: the 10-day decision deadline is met, payment follows.
+      set.deadline = null;
       event.amountFen = fields.amountFen;
       break;
     case 'reject_payout':
       set.payout = { ...record.payout, state: 'rejected' };
       break;
     case 'record_payment':
-      set.payout = { ...record.payout, state: 'paid', paidFen: fields.amountFen };
+      set.payout = {
+        ...record.payout,
+        state: 'paid',
+        paidFen: fields.amountFen,
+        paymentReference: fields.reference,
+        paidOn: today,
+        repayBy: addWorkingDays(today, merchantRepaymentWorkingDays, context.calendar),
+      };
       set.agreement = { source: 'advance_payout', recoveredFen: fields.amountFen!, at };
       event.amountFen = fields.amountFen;
       break;
@@ -146,6 +159,11 @@ export function planChange(record: CaseRecord, timeline: readonly TimelineEvent[
       break;
     default:
       break;
+  }
+
+  // Leaving the step with an approved, unpaid payout (withdrawn) gives the reservation back (functions/domain/funds/payout-movement.ts).
+  if (record.payout?.state === 'approved' && !(next.status === 'accepted' && next.step === 'advance_payout') && action !== 'reject_payout' && action !== 'record_payment') {
+    set.payout = { ...record.payout, state: 'released' };
   }
 
   // An offer nobody answered lapses once the case is no longer negotiating.

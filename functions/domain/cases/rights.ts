@@ -51,7 +51,8 @@ export function canSeeCase(identity: StaffIdentity, record: CaseRecord): boolean
     case 'admin':
       return true;
     case 'mediator':
-      return associationOf(record) === identity.org;
+      // The mediators of an advance-payout fund's association act for the fund on the cases it backs.
+      return associationOf(record) === identity.org || record.advancePayoutFund?.associationId === identity.org;
     case 'merchant':
       return record.complaint.merchant.creditCode === identity.merchant && wasAccepted(record);
     case 'regulator': {
@@ -67,18 +68,23 @@ export function canSeeCase(identity: StaffIdentity, record: CaseRecord): boolean
 const isFundAction = (action: CaseAction) => (fundActions as readonly string[]).includes(action);
 
 /**
- * The lifecycle role the caller acts in. The advance-payout fund is run by
- * the association that holds the case (the merchant's prefecture): its
- * mediators act as `fund` for the fund's actions on an advance-payout case.
+ * SPEC section 9: a fund's actions are taken by the mediators of the fund's
+ * association (or admin). A case routed before funds were recorded names
+ * none: the association holding it acts, as before.
  */
+function actsForFund(identity: StaffIdentity, record: CaseRecord): boolean {
+  return identity.role === 'mediator' && record.step === 'advance_payout' && (record.advancePayoutFund?.associationId ?? associationOf(record)) === identity.org;
+}
+
+/** The lifecycle role the caller acts in: `fund` for a fund action by one of the fund's mediators. */
 export function actingRole(identity: StaffIdentity, record: CaseRecord, action: CaseAction): ActorRole {
-  if (identity.role === 'mediator' && isFundAction(action) && record.step === 'advance_payout') return 'fund';
+  if (isFundAction(action) && actsForFund(identity, record)) return 'fund';
   return identity.role;
 }
 
 /** Every action the caller may take now, in the lifecycle's canonical order. */
 export function allowedActionsFor(identity: StaffIdentity, record: CaseRecord, snapshot: CaseSnapshot): CaseAction[] {
   const allowed = new Set(allowedActions(snapshot, identity.role));
-  if (identity.role === 'mediator' && record.step === 'advance_payout') for (const action of allowedActions(snapshot, 'fund')) allowed.add(action);
+  if (actsForFund(identity, record)) for (const action of allowedActions(snapshot, 'fund')) allowed.add(action);
   return caseActions.filter((action) => allowed.has(action));
 }

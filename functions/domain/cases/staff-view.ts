@@ -68,6 +68,7 @@ export function staffCaseView(
     offers: texts ? (record.offers ?? []).map(texts.offer) : (record.offers ?? []),
     ...(record.agreement ? { agreement: texts ? texts.agreement(record.agreement) : record.agreement } : {}),
     ...(record.payout ? { payout: record.payout } : {}),
+    ...(record.advancePayoutFund ? { advancePayoutFund: record.advancePayoutFund } : {}),
     ...(record.rating ? { rating: texts ? texts.rating(record.rating) : record.rating } : {}),
     // Disclosure state and the merchant's objection window (SPEC section 6).
     ...(record.disclosure ? { disclosure: record.disclosure } : {}),

@@ -10,6 +10,10 @@ export const caseTexts = {
     'zh-CN': '经营者未在 10 个工作日内与您和解，案件转由消费者协会调解。在线和解所用时间不计入调解期限。',
     en: 'The merchant did not settle within 10 working days; the consumer association now mediates. The time spent in direct negotiation does not count against the mediation deadline.',
   },
+  payoutTimeout: {
+    'zh-CN': '先行赔付基金未在 10 个工作日内作出决定，案件转由消费者协会调解。先行赔付所用时间不计入调解期限。',
+    en: 'The guarantee fund did not decide within 10 working days; the consumer association now mediates. The time spent waiting for the fund does not count against the mediation deadline.',
+  },
   /** SPEC section 2: without an agreement the consumer is told the next routes. */
   nextRoutes: {
     'zh-CN':

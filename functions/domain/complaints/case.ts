@@ -15,7 +15,7 @@ export const acceptanceWorkingDays = 7;
 export type { ActorRole };
 
 export interface Deadline {
-  kind: 'acceptance' | 'odr' | 'mediation' | 'objection' | 'rating';
+  kind: 'acceptance' | 'odr' | 'mediation' | 'payout' | 'objection' | 'rating';
   date: string;
   /** The date lies past the shipped holiday calendar: counted on weekdays only. */
   provisional?: boolean;
@@ -97,6 +97,13 @@ export interface CaseRecord {
   collectiveFlagged?: boolean;
   /** Set once by the router; absent while the case waits to be routed. */
   routing?: CaseRouting;
+  /**
+   * The guarantee fund behind an advance payout (SPEC section 9), as the
+   * merchant's commitment named it when the router sent the case there:
+   * the fund, the association whose mediators act for it, and the
+   * merchant's limit. Set whenever the rules pick `advance_payout`.
+   */
+  advancePayoutFund?: AdvancePayoutFund;
   /** Where `accept` / `route_accept` / `acceptance_timeout` send the case (lifecycle `CaseSnapshot.routedStep`). */
   routedStep?: CaseStep;
   /** The consumer association whose queue holds the case (the prefecture of the merchant, else of the consumer, else 410000). */
@@ -107,6 +114,12 @@ export interface CaseRecord {
   safetyReport?: { prefectureCode: string; reportedAt: string };
   /** Public disclosure (SPEC section 6, `functions/domain/disclosure/`): candidate, objected, published or withheld. */
   disclosure?: CaseDisclosure;
+}
+
+export interface AdvancePayoutFund {
+  fundId: string;
+  associationId: string;
+  merchantLimitFen: number;
 }
 
 /** What a retried filing needs: which key filed it, which body, and the access code sealed under the key. */

@@ -66,6 +66,7 @@ export const transitionTable: readonly TransitionRow[] = [
   { action: 'route_refuse', roles: ['system'], from: ['received'], to: { status: 'not_accepted' }, why: 'A triage rule refused the case (time_barred, duplicate, no_respondent).' },
   { action: 'acceptance_timeout', roles: ['system'], from: ['received'], to: 'routed', why: 'Acceptance is decided within 7 working days; undecided cases are accepted rather than left waiting.' },
   { action: 'odr_timeout', roles: ['system'], from: [accepted('odr')], to: { status: 'accepted', step: 'mediation' }, why: 'The merchant had 10 working days to settle.' },
+  { action: 'payout_timeout', roles: ['system'], from: [accepted('advance_payout')], to: { status: 'accepted', step: 'mediation' }, guard: 'payoutUndecided', why: 'SPEC section 9: the fund decides within 10 working days, else the dispute goes to mediation.' },
   { action: 'mediation_timeout', roles: ['system'], from: [accepted('mediation')], to: { status: 'unresolved' }, why: 'Mediation ends at the latest 45 working days after acceptance.' },
   { action: 'publish_due_disclosure', roles: ['system'], from: [accepted('disclosure')], to: { status: 'closed' }, guard: 'disclosureDue', why: 'Published once the objection window has passed, unless withheld; that ends a disclosure-only case.' },
   { action: 'publish_due_disclosure', roles: ['system'], from: ['closed'], to: 'same', guard: 'disclosureDue', why: 'A closed case becomes a disclosure candidate and is published once the objection window has passed, unless withheld.' },

@@ -20,7 +20,7 @@ export const merchantActions = ['respond', 'make_offer', 'decline', 'object_disc
 export const regulatorActions = ['withhold_disclosure', 'publish_disclosure'] as const;
 export const fundActions = ['approve_payout', 'reject_payout', 'record_payment', 'record_recovery'] as const;
 /** Transitions only the router and the deadline sweeper perform; never accepted from an HTTP body. */
-export const systemActions = ['route_accept', 'route_refuse', 'acceptance_timeout', 'odr_timeout', 'mediation_timeout', 'publish_due_disclosure', 'close'] as const;
+export const systemActions = ['route_accept', 'route_refuse', 'acceptance_timeout', 'odr_timeout', 'mediation_timeout', 'payout_timeout', 'publish_due_disclosure', 'close'] as const;
 
 /** Every action, in the order `allowedActions` lists them. */
 export const caseActions = [...consumerActions, ...mediatorActions, ...merchantActions, ...regulatorActions, ...fundActions, ...systemActions] as const;
@@ -29,7 +29,7 @@ export type CaseAction = (typeof caseActions)[number];
 /** Where a case stands: `accepted` always has a step; other statuses may remember the last one. */
 export type CasePosition = { status: 'accepted'; step: CaseStep } | { status: Exclude<CaseStatus, 'accepted'>; step?: CaseStep };
 
-export type PayoutState = 'approved' | 'paid' | 'rejected';
+export type PayoutState = 'approved' | 'paid' | 'rejected' | 'released';
 export type DisclosureState = 'candidate' | 'objected' | 'published' | 'withheld';
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { amountFenSchema, creditCodeSchema, regionCodeSchema } from '../complaints/intake-schema';
+import { fundIdSchema } from '../funds/fund';
 import type { MerchantRecord } from '../../reference/types';
 
 /**
@@ -11,8 +12,12 @@ export const merchantRegistrationSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   regionCode: regionCodeSchema,
   odr: z.boolean(),
-  /** A commitment to pay first up to this amount; absent: no commitment (a PUT without it withdraws one). */
-  advancePayout: z.strictObject({ limitFen: amountFenSchema.refine((fen) => fen > 0, { error: 'amountFen' }) }).optional(),
+  /**
+   * A commitment to pay first up to this amount from the named guarantee
+   * fund; absent: no commitment (a PUT without it withdraws one). The fund
+   * need not exist yet: rule 2 routes to advance payout only once it does.
+   */
+  advancePayout: z.strictObject({ limitFen: amountFenSchema.refine((fen) => fen > 0, { error: 'amountFen' }), fundId: fundIdSchema }).optional(),
   offlineNoReasonReturn: z.boolean(),
 });
 

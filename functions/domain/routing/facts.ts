@@ -22,6 +22,8 @@ export interface RoutingFacts {
   filedOn: string;
   /** The caller found an open case with the same consumer phone, merchant and order reference. */
   openCaseExists: boolean;
+  /** The guarantee fund the merchant's advance-payout commitment names, when it exists in the registry. */
+  advancePayoutFund?: { fundId: string; associationId: string };
 }
 
 export type FactValue = string | number | boolean | undefined;
@@ -44,6 +46,11 @@ export const factCatalogue = {
   'merchant.registered': { type: 'boolean', read: (f: RoutingFacts) => f.merchant.registered !== undefined },
   'merchant.odr': { type: 'boolean', read: (f: RoutingFacts) => f.merchant.registered?.odr },
   'merchant.advancePayout.limitFen': { type: 'number', read: (f: RoutingFacts) => f.merchant.registered?.advancePayout?.limitFen },
+  /** Undefined without a commitment; with one, whether its guarantee fund is registered (SPEC section 9). */
+  'merchant.advancePayout.fundExists': {
+    type: 'boolean',
+    read: (f: RoutingFacts) => (f.merchant.registered?.advancePayout ? f.advancePayoutFund !== undefined && f.advancePayoutFund.fundId === f.merchant.registered.advancePayout.fundId : undefined),
+  },
   'merchant.offlineNoReasonReturn': { type: 'boolean', read: (f: RoutingFacts) => f.merchant.registered?.offlineNoReasonReturn },
 } as const satisfies Record<string, { type: FactType; read: (facts: RoutingFacts) => FactValue }>;
 

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../../reference/types';
 import { chinaDate } from '../calendar/working-days';
-import { deadlineAfter, type CaseRecord, type CaseRouting, type Deadline, type RoutingInputs, type TimelineEvent } from '../complaints/case';
+import { deadlineAfter, type AdvancePayoutFund, type CaseRecord, type CaseRouting, type Deadline, type RoutingInputs, type TimelineEvent } from '../complaints/case';
 import { decide, type CaseAction, type CaseStatus, type CaseStep } from '../lifecycle';
 import { evaluateRules, type RoutingDecision } from './evaluate-rules';
 import { factNames, readFact, type RoutingFacts } from './facts';
@@ -12,12 +12,13 @@ import { triage } from './triage';
 export const odrWorkingDays = 10;
 /** SPEC section 2: mediation ends at the latest 45 working days after acceptance. */
 export const mediationWorkingDays = 45;
+/** SPEC section 9: the fund decides an advance payout within 10 working days, else the case goes to mediation. */
+export const payoutDecisionWorkingDays = 10;
 
 /**
  * The deadline a step starts with when a case is accepted into it. ODR and
- * mediation have SPEC deadlines the sweeper enforces. The advance payout has
- * none of its own: the fund approves or rejects, and a rejected payout goes
- * to mediation, which then gets its 45 days from acceptance. A
+ * mediation have SPEC deadlines the sweeper enforces, and so has the fund's
+ * decision on an advance payout (10 working days, then mediation). A
  * disclosure-only case waits for the 5-working-day objection window, which
  * starts when its record becomes a disclosure candidate (issue 4), not here.
  */
@@ -28,6 +29,7 @@ export function stepDeadline(step: CaseStep, acceptedOn: string, calendar: Worki
     case 'mediation':
       return deadlineAfter('mediation', acceptedOn, mediationWorkingDays, calendar);
     case 'advance_payout':
+      return deadlineAfter('payout', acceptedOn, payoutDecisionWorkingDays, calendar);
     case 'disclosure':
       return null;
   }
@@ -47,6 +49,15 @@ export interface RoutingPlan {
   event: Omit<TimelineEvent, 'seq'>;
   /** Still open afterwards (accepted, or waiting for a mediator): it can be duplicated and counts towards collective action. */
   open: boolean;
+  /** The fund behind the advance payout, when the rules pick that step (now or at a mediator's `accept`). */
+  advancePayoutFund?: AdvancePayoutFund;
+}
+
+/** Rule 2 only matches with a registered fund, so a case sent to advance payout always has one. */
+function advancePayoutFundOf(step: CaseStep | undefined, facts: RoutingFacts): AdvancePayoutFund | undefined {
+  const commitment = facts.merchant.registered?.advancePayout;
+  if (step !== 'advance_payout' || !commitment || !facts.advancePayoutFund) return undefined;
+  return { fundId: facts.advancePayoutFund.fundId, associationId: facts.advancePayoutFund.associationId, merchantLimitFen: commitment.limitFen };
 }
 
 export interface RoutingPlanInput {
@@ -120,6 +131,7 @@ export function planRouting(input: RoutingPlanInput): RoutingPlan {
       associationId: decision.associationId,
       event: { at: routedAt, actor: 'system', type: 'route_review', status: 'received', step: null, reason: { code: triaged.reason, text: triaged.explanation, rule, inputs } },
       open: true,
+      ...withFund(advancePayoutFundOf(decision.step, facts)),
     };
   }
 
@@ -136,5 +148,8 @@ export function planRouting(input: RoutingPlanInput): RoutingPlan {
     associationId: decision.associationId,
     event: { at: routedAt, actor: 'system', type: 'route_accept', status: next.status, step, reason: { code: decision.ruleId, text: decision.reason, rule, inputs } },
     open: true,
+    ...withFund(advancePayoutFundOf(step, facts)),
   };
 }
+
+const withFund = (fund: AdvancePayoutFund | undefined) => (fund ? { advancePayoutFund: fund } : {});

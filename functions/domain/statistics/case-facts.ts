@@ -33,7 +33,11 @@ export interface CaseFacts {
   daysToClose?: number;
   /** Money the consumer got back: the agreement (mediated, an accepted offer, or the fund's payment). */
   recoveredFen: number;
+  /** The guarantee fund paid the consumer first (SPEC section 9). */
   advancePayout: boolean;
+  /** What the fund paid for this case, and what it has recovered from the merchant so far (facts counted before funds had money read 0). */
+  advancePayoutPaidFen?: number;
+  advancePayoutRecoveredFen?: number;
   safetyReport: boolean;
   rating?: number;
 }
@@ -56,6 +60,7 @@ export function caseFacts(record: CaseRecord, calendar: WorkingCalendar, prefect
     ...(record.status === 'closed' && record.closedOn ? { daysToClose: workingDaysBetween(record.receivedOn, record.closedOn, calendar) } : {}),
     recoveredFen: record.agreement?.recoveredFen ?? 0,
     advancePayout: record.payout?.state === 'paid',
+    ...(record.payout?.state === 'paid' ? { advancePayoutPaidFen: record.payout.paidFen ?? 0, advancePayoutRecoveredFen: record.payout.recoveredFromMerchantFen ?? 0 } : {}),
     safetyReport: record.safetyReport !== undefined,
     ...(record.rating ? { rating: record.rating.rating } : {}),
   };

@@ -37,6 +37,8 @@ export const counterNames = {
   withdrawn: 'withdrawn',
   recoveredFen: 'recoveredFen',
   advancePayouts: 'advancePayouts',
+  advancePayoutPaidFen: 'advancePayoutPaidFen',
+  advancePayoutRecoveredFen: 'advancePayoutRecoveredFen',
   safetyReports: 'safetyReports',
   ratingSum: 'ratingSum',
   ratingCount: 'ratingCount',
@@ -83,6 +85,8 @@ export function countersOf(facts: CaseFacts): Counters {
   if (facts.daysToClose !== undefined) count(daysCounter(facts.daysToClose));
   count(counterNames.recoveredFen, facts.recoveredFen);
   if (facts.advancePayout) count(counterNames.advancePayouts);
+  count(counterNames.advancePayoutPaidFen, facts.advancePayoutPaidFen ?? 0);
+  count(counterNames.advancePayoutRecoveredFen, facts.advancePayoutRecoveredFen ?? 0);
   if (facts.safetyReport) count(counterNames.safetyReports);
   if (facts.rating !== undefined) {
     count(counterNames.ratingSum, facts.rating);

@@ -68,6 +68,8 @@ const columns: Column[] = [
   figure('p90DaysToClose', { 'zh-CN': '办结用时第90百分位（工作日）', en: '90th percentile working days to close' }),
   { heading: { 'zh-CN': '为消费者挽回金额（元）', en: 'Recovered for consumers (yuan)' }, value: (row) => (row.suppressed ? null : yuan(row.amountRecoveredFen)) },
   figure('advancePayouts', { 'zh-CN': '先行赔付（件）', en: 'Advance payouts' }),
+  { heading: { 'zh-CN': '先行赔付金额（元）', en: 'Advance payouts paid (yuan)' }, value: (row) => (row.suppressed ? null : yuan(row.advancePayoutPaidFen)) },
+  { heading: { 'zh-CN': '先行赔付追偿金额（元）', en: 'Advance payouts recovered (yuan)' }, value: (row) => (row.suppressed ? null : yuan(row.advancePayoutRecoveredFen)) },
   figure('safetyReports', { 'zh-CN': '产品安全事故报告（件）', en: 'Product-safety reports' }),
   figure('meanRating', { 'zh-CN': '平均满意度（1-5）', en: 'Mean satisfaction (1-5)' }),
   { heading: { 'zh-CN': '数据生成时间（UTC）', en: 'Generated at (UTC)' }, value: (_, { generatedAt }) => generatedAt },

@@ -25,6 +25,9 @@ export interface Figures {
   p90DaysToClose: number | null;
   amountRecoveredFen: number;
   advancePayouts: number;
+  /** Fen the guarantee funds paid consumers first, and fen they recovered from the merchants (SPEC section 9). */
+  advancePayoutPaidFen: number;
+  advancePayoutRecoveredFen: number;
   safetyReports: number;
   /** 2 decimals; null without ratings. */
   meanRating: number | null;
@@ -43,6 +46,8 @@ export const figureNames = [
   'p90DaysToClose',
   'amountRecoveredFen',
   'advancePayouts',
+  'advancePayoutPaidFen',
+  'advancePayoutRecoveredFen',
   'safetyReports',
   'meanRating',
 ] as const satisfies readonly (keyof Figures)[];
@@ -89,6 +94,8 @@ export function figuresOf(counters: Counters): Figures {
     p90DaysToClose: percentileOf(histogram, 0.9),
     amountRecoveredFen: get(counterNames.recoveredFen),
     advancePayouts: get(counterNames.advancePayouts),
+    advancePayoutPaidFen: get(counterNames.advancePayoutPaidFen),
+    advancePayoutRecoveredFen: get(counterNames.advancePayoutRecoveredFen),
     safetyReports: get(counterNames.safetyReports),
     meanRating: ratingCount > 0 ? round(get(counterNames.ratingSum) / ratingCount, 2) : null,
   };

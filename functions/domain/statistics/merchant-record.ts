@@ -26,6 +26,8 @@ export interface MerchantPublicRecord {
   medianDaysToClose: number | null;
   odr: boolean;
   advancePayout: { limitFen: number } | null;
+  /** SPEC section 9: fen guarantee funds paid for the merchant's cases and not yet recovered from it, overdue or not (cases of the 12 months counted). */
+  advancePayoutsUnrecoveredFen: number;
   offlineNoReasonReturn: boolean;
   generatedAt: string | null;
 }
@@ -64,6 +66,7 @@ export function merchantPublicRecord(input: {
     medianDaysToClose: figures.medianDaysToClose,
     odr: input.registered?.odr ?? false,
     advancePayout: input.registered?.advancePayout ? { limitFen: input.registered.advancePayout.limitFen } : null,
+    advancePayoutsUnrecoveredFen: figures.advancePayoutPaidFen - figures.advancePayoutRecoveredFen,
     offlineNoReasonReturn: input.registered?.offlineNoReasonReturn ?? false,
     generatedAt: input.generatedAt,
   };

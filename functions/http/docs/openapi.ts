@@ -10,6 +10,7 @@ import { disclosureListQuerySchema, handlingResults } from '../../domain/disclos
 import { statisticsQuerySchema } from '../../domain/statistics';
 import { merchantRegistrationSchema } from '../../domain/merchants/merchant-schema';
 import { safetyReportsQuerySchema } from '../../services/safety/list-safety-reports';
+import { fundDescriptions } from './funds-openapi';
 
 /**
  * The API document, generated from the route table and the same zod schemas
@@ -60,6 +61,8 @@ const figureFields = {
   p90DaysToClose: z.number().int().nullable(),
   amountRecoveredFen: z.number().int().nullable(),
   advancePayouts: z.number().int().nullable(),
+  advancePayoutPaidFen: z.number().int().nullable(),
+  advancePayoutRecoveredFen: z.number().int().nullable(),
   safetyReports: z.number().int().nullable(),
   meanRating: z.number().nullable(),
 };
@@ -89,6 +92,7 @@ const merchantRecordBody = z
     medianDaysToClose: z.number().int().nullable(),
     odr: z.boolean(),
     advancePayout: z.object({ limitFen: z.number().int() }).nullable(),
+    advancePayoutsUnrecoveredFen: z.number().int(),
     offlineNoReasonReturn: z.boolean(),
     generatedAt: z.string().nullable(),
   })
@@ -211,7 +215,8 @@ const descriptions: Record<string, Doc> = {
     summary: 'Act on a case as the lifecycle table allows (staff)',
     description:
       'Body `{action, expectedVersion, ...}`; each action has its own fields (`refuse {reason}`, `note {text}`, offers `{amountFen, terms}`, `record_agreement {refundFen?, compensationFen?, exchange?, repair?, apology?, terms?}`, ...). ' +
-      'A mediator of the case\'s association acts as the advance-payout fund on an `advance_payout` case. Outside the caller\'s rights: 404. ' +
+      'Fund actions (SPEC section 9): `approve_payout {amountFen}`, `reject_payout {text?}`, `record_payment {amountFen, reference}`, `record_recovery {amountFen, reference}` by a mediator of the fund\'s association or an admin; ' +
+      'money beyond a limit is 409 `payout_exceeds` with `limit` (claim, merchant, fund_case, fund_available; reserved for a payment, unrecovered for a recovery) and `limitFen`. Outside the caller\'s rights: 404. ' +
       'Not allowed now: 409 `action_not_allowed` with `allowedActions`; `expectedVersion` not the current one: 409 `stale_version` with `currentVersion`. Answers the new staff view.',
     request: { params: caseIdParam, body: { content: { 'application/json': { schema: staffActionBodySchema.meta({ id: 'StaffAction' }) } } } },
     responses: { 200: { description: 'The staff view after the action' }, 401: json(errorBody, 'No token'), 403: json(errorBody, 'No usable role'), ...errors(400, 404, 409, 413, 415) },
@@ -278,6 +283,7 @@ const descriptions: Record<string, Doc> = {
     request: { params: z.object({ creditCode: z.string().meta({ example: '91410105MA45K7Q29L' }) }) },
     responses: { 200: json(merchantRecordBody, 'The record'), ...errors(400, 404) },
   },
+  ...fundDescriptions,
   'GET /v1/disclosures': {
     summary: 'Published complaint records (public)',
     description:

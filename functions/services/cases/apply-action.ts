@@ -5,10 +5,12 @@ import { isSwept } from '../../domain/cases/deadlines';
 import { planChange } from '../../domain/cases/plan-change';
 import { snapshotOf } from '../../domain/cases/snapshot';
 import { ActionNotAllowedError, StaleVersionError } from '../../domain/errors';
+import { FundBusyError } from '../../domain/funds/limits';
 import { decide, type ActorRole, type CaseAction, type CaseSnapshot } from '../../domain/lifecycle';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
-import { applyCaseChange } from '../../store/case-changes';
+import { applyCaseChange, ConcurrentWriteError } from '../../store/case-changes';
+import { backOffAfterContention, fundRetryAttempts, fundWritesFor } from '../funds/case-money';
 import { readCase, type StoredCase } from '../../store/cases-store';
 import { disclosureChange } from '../disclosure/lifecycle-hook';
 import { deadlineIndexChange } from '../../store/keys';
@@ -57,14 +59,29 @@ export async function applyAction(stored: StoredCase, command: ActionCommand, op
   Object.assign(planned.set, disclosure.set);
   // A case leaves the deadline index when it has no deadline the sweeper acts on.
   const index = 'deadline' in planned.set ? deadlineIndexChange(record.caseId, isSwept(planned.set.deadline) ? planned.set.deadline.date : undefined) : { set: {}, remove: [] };
-  const { version, event } = await applyCaseChange({
-    caseId: record.caseId,
-    expectedVersion: record.version,
-    set: { ...planned.set, ...index.set },
-    remove: index.remove,
-    event: planned.event,
-    alsoCreate: disclosure.alsoCreate,
-  });
+  const at = command.now.toISOString();
+  const after = { ...record, ...planned.set, version: record.version + 1, updatedAt: at } as StoredCase['record'];
+  let written: { version: number; event: StoredCase['timeline'][number] } | undefined;
+  for (let attempt = 1; !written; attempt++) {
+    // The fund's money and payout item (SPEC section 9) go in the same transaction as the case change.
+    const alsoWrite = await fundWritesFor(record, after, command.action, command.fields, decision.next);
+    try {
+      written = await applyCaseChange({
+        caseId: record.caseId,
+        expectedVersion: record.version,
+        set: { ...planned.set, ...index.set },
+        remove: index.remove,
+        event: planned.event,
+        alsoCreate: disclosure.alsoCreate,
+        alsoWrite,
+      });
+    } catch (error) {
+      if (!(error instanceof ConcurrentWriteError)) throw error;
+      if (attempt >= fundRetryAttempts) throw new FundBusyError();
+      await backOffAfterContention(attempt);
+    }
+  }
+  const { version, event } = written;
   logger.info('case changed', { caseId: record.caseId, action: command.action, role: command.role, version });
   const changed = { ...stored, record: { ...record, ...planned.set, version, updatedAt: event.at }, timeline: [...timeline, event] };
   await disclosure.afterCommit(changed.record, command.now);

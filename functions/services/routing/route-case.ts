@@ -1,6 +1,6 @@
 import type { CaseRecord, CaseRouting } from '../../domain/complaints/case';
 import { StaleVersionError } from '../../domain/errors';
-import { defaultRuleSet } from '../../domain/routing';
+import { defaultRuleSet, type RoutingFacts } from '../../domain/routing';
 import { duplicateKey } from '../../domain/routing/duplicate-key';
 import { planRouting } from '../../domain/routing/routing-plan';
 import { calendar, prefectureOf } from '../../reference';
@@ -11,7 +11,7 @@ import { logger } from '../../shared/logger';
 import { applyRouting, findOpenCase, OpenCaseMarkerTaken } from '../../store/routing-store';
 import { countTowardsCollective } from '../collective/group-membership';
 import { safetyReportFor } from '../safety/safety-report';
-import { registeredMerchant, routingFacts } from './routing-facts';
+import { advancePayoutFundOf, registeredMerchant, routingFacts } from './routing-facts';
 
 export type RoutingResult =
   | { kind: 'routed'; outcome: CaseRouting['outcome']; ruleId: string }
@@ -25,8 +25,8 @@ export type RoutingResult =
 const attempts = 5;
 
 /** The routing decision and the safety report it raises, before anything is written. */
-function decide(record: CaseRecord, registered: MerchantRecord | undefined, duplicateOf: string | undefined, now: Date) {
-  const facts = routingFacts(record, registered, duplicateOf !== undefined);
+function decide(record: CaseRecord, registered: MerchantRecord | undefined, fund: RoutingFacts['advancePayoutFund'], duplicateOf: string | undefined, now: Date) {
+  const facts = routingFacts(record, registered, duplicateOf !== undefined, fund);
   const plan = planRouting({ record, facts, ruleSet: defaultRuleSet, duplicateOf, now, calendar, prefectureOf });
   return { plan, safetyReport: safetyReportFor(record, facts, plan, now) };
 }
@@ -55,6 +55,7 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
   const now = options.now ?? new Date();
   let record: CaseRecord | undefined = options.filed;
   let registered: MerchantRecord | undefined;
+  let fund: RoutingFacts['advancePayoutFund'];
   let lookedUp = false;
   let duplicateOf: string | undefined;
   let duplicateChecked = false;
@@ -72,14 +73,15 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
 
     if (!lookedUp) {
       registered = await registeredMerchant(record.complaint.merchant.creditCode);
+      fund = await advancePayoutFundOf(registered);
       lookedUp = true;
     }
     const duplicateKeyHash = duplicateKey(record.complaint);
-    let decision = decide(record, registered, duplicateOf, now);
+    let decision = decide(record, registered, fund, duplicateOf, now);
     if (!decision.plan.open && !duplicateChecked) {
       duplicateOf = await findOpenCase(duplicateKeyHash, caseId);
       duplicateChecked = true;
-      decision = decide(record, registered, duplicateOf, now);
+      decision = decide(record, registered, fund, duplicateOf, now);
     }
     const { plan, safetyReport } = decision;
 

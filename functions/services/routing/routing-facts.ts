@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../domain/complaints/case';
 import type { RoutingFacts } from '../../domain/routing';
 import type { MerchantRecord } from '../../reference/types';
+import { getFund } from '../../store/funds-store';
 import { getMerchant } from '../../store/registry-store';
 import { parseStoredMerchant } from '../../domain/merchants/merchant-schema';
 
@@ -11,8 +12,16 @@ export async function registeredMerchant(creditCode: string | undefined): Promis
   return entry === undefined ? undefined : parseStoredMerchant(entry);
 }
 
+/** The guarantee fund the merchant's commitment names, if it is registered: rule 2 needs it (SPEC section 9). */
+export async function advancePayoutFundOf(registered: MerchantRecord | undefined): Promise<RoutingFacts['advancePayoutFund']> {
+  const fundId = registered?.advancePayout?.fundId;
+  if (!fundId) return undefined;
+  const fund = await getFund(fundId);
+  return fund ? { fundId: fund.fundId, associationId: fund.associationId } : undefined;
+}
+
 /** What the rules see of a filed case. Everything is judged as of the filing day, so a late retry decides alike. */
-export function routingFacts(record: CaseRecord, registered: MerchantRecord | undefined, openCaseExists: boolean): RoutingFacts {
+export function routingFacts(record: CaseRecord, registered: MerchantRecord | undefined, openCaseExists: boolean, advancePayoutFund?: RoutingFacts['advancePayoutFund']): RoutingFacts {
   const { complaint } = record;
   const { merchant } = complaint;
   return {
@@ -32,5 +41,6 @@ export function routingFacts(record: CaseRecord, registered: MerchantRecord | un
     knownSince: complaint.knownSince,
     filedOn: record.receivedOn,
     openCaseExists,
+    ...(advancePayoutFund ? { advancePayoutFund } : {}),
   };
 }

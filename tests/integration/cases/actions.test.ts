@@ -1,4 +1,5 @@
 import { startTestStack, type TestStack } from '../../support/dynamodb';
+import { fundedFund } from '../funds/support';
 import { act, complaint, consumerAct, creditCodeIn, fileRouted, registerMerchant, staffTokens, staffView, today, tokenFor, type Json } from './support';
 
 /** Acting on cases through HTTP: the lifecycle table, versions, offers, outcomes and the consumer's own actions. */
@@ -13,7 +14,9 @@ beforeAll(async () => {
   tokens = await staffTokens();
   odrMerchantToken = await tokenFor({ role: 'merchant', merchant: odrMerchant });
   await registerMerchant(stack, tokens.admin, odrMerchant, { name: '郑州某某家电网店有限公司', regionCode: '410102', odr: true, offlineNoReasonReturn: false });
-  await registerMerchant(stack, tokens.admin, payoutMerchant, { name: '郑州某某家居有限公司', regionCode: '410102', odr: false, advancePayout: { limitFen: 500000 }, offlineNoReasonReturn: true });
+  // SPEC section 9: the commitment names a fund of the Zhengzhou association, which must exist for rule 2.
+  await fundedFund(stack, tokens.admin, 'actions-fund', { associationId: '410100', depositFen: 1_000_000 });
+  await registerMerchant(stack, tokens.admin, payoutMerchant, { name: '郑州某某家居有限公司', regionCode: '410102', odr: false, advancePayout: { limitFen: 500000, fundId: 'actions-fund' }, offlineNoReasonReturn: true });
 });
 afterAll(() => stack?.stop());
 
@@ -190,9 +193,9 @@ describe('offers and outcomes', () => {
 });
 
 describe('the advance-payout fund', () => {
-  it('is run by the mediators of the case association (and admins): approve, pay, recover', async () => {
+  it("is run by the mediators of the fund's association (and admins): approve, pay, recover", async () => {
     const filed = await fileRouted(stack, complaint({ merchant: { creditCode: payoutMerchant }, claim: { type: 'refund', amountFen: 129900 } }));
-    expect(filed.view).toMatchObject({ status: 'accepted', step: 'advance_payout', deadline: null });
+    expect(filed.view).toMatchObject({ status: 'accepted', step: 'advance_payout', deadline: { kind: 'payout' } });
     const asMediator = (await staffView(stack, filed.caseId, tokens.mediator)).body;
     expect(asMediator.allowedActions).toEqual(['note', 'flag_collective', 'approve_payout', 'reject_payout']);
     expect((await act(stack, filed.caseId, tokens.otherMediator, { action: 'approve_payout', expectedVersion: asMediator.version, amountFen: 129900 })).status).toBe(404);
@@ -200,13 +203,13 @@ describe('the advance-payout fund', () => {
     const approved = await act(stack, filed.caseId, tokens.mediator, { action: 'approve_payout', expectedVersion: asMediator.version, amountFen: 129900 });
     expect(approved.body).toMatchObject({ payout: { state: 'approved', approvedFen: 129900 } });
     expect(lastEvent(approved.body)).toMatchObject({ actor: 'fund', type: 'approve_payout', amountFen: 129900 });
-    const paid = await act(stack, filed.caseId, tokens.admin, { action: 'record_payment', expectedVersion: approved.body.version, amountFen: 129900 });
+    const paid = await act(stack, filed.caseId, tokens.admin, { action: 'record_payment', expectedVersion: approved.body.version, amountFen: 129900, reference: 'ICBC-0001' });
     expect(paid.body).toMatchObject({ status: 'closed', outcome: 'resolved', payout: { state: 'paid', paidFen: 129900 }, agreement: { source: 'advance_payout', recoveredFen: 129900 } });
-    const recovered = await act(stack, filed.caseId, tokens.mediator, { action: 'record_recovery', expectedVersion: paid.body.version, amountFen: 100000 });
+    const recovered = await act(stack, filed.caseId, tokens.mediator, { action: 'record_recovery', expectedVersion: paid.body.version, amountFen: 100000, reference: 'ICBC-0002' });
     expect(recovered.body.payout).toMatchObject({ recoveredFromMerchantFen: 100000 });
   });
 
-  it('sends a rejected payout to mediation, counting 45 working days from acceptance', async () => {
+  it('sends a rejected payout to mediation, with 45 working days not counting the time with the fund', async () => {
     const filed = await fileRouted(stack, complaint({ merchant: { creditCode: payoutMerchant } }));
     const rejected = await act(stack, filed.caseId, tokens.mediator, { action: 'reject_payout', expectedVersion: filed.view.version, text: '商家已注销保证金。' });
     expect(rejected.body).toMatchObject({ status: 'accepted', step: 'mediation', deadline: { kind: 'mediation' }, payout: { state: 'rejected' } });

@@ -1,4 +1,5 @@
 import { startTestStack, type TestStack } from '../../support/dynamodb';
+import { putFund } from '../funds/support';
 import { call, complaint, creditCodeIn, file, registerMerchant, routedView, token, type Json } from './support';
 
 /** `PUT /v1/merchants/{creditCode}`: admins keep the registry the routing rules read. */
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const nanyangSchool = { name: '南阳某某教育培训有限公司', regionCode: '411303', odr: false, advancePayout: { limitFen: 200000 }, offlineNoReasonReturn: false };
+const nanyangSchool = { name: '南阳某某教育培训有限公司', regionCode: '411303', odr: false, advancePayout: { limitFen: 200000, fundId: 'registry-test-fund' }, offlineNoReasonReturn: false };
 
 test('registers a merchant (201), replaces it (200), and records versions', async () => {
   const creditCode = creditCodeIn('411303', '303000001');
@@ -40,7 +41,13 @@ test('the router reads the registry as it is when a case comes in', async () => 
   const before = await routedView(stack, await file(stack, refund('报名的英语培训班开课一周后机构停课，要求退还剩余学费 1500 元。')));
   expect(before.view.routing).toMatchObject({ ruleId: 'mediation_by_region', associationId: '411300' });
 
+  // SPEC section 9: the commitment's fund is not registered yet, so rule 2 does not match.
   await registerMerchant(stack, admin, creditCode, nanyangSchool);
+  const noFund = await routedView(stack, await file(stack, refund('机构停课，要求退还预付学费 1500 元，商家承诺先行赔付。')));
+  expect(noFund.view.routing).toMatchObject({ ruleId: 'mediation_by_region', associationId: '411300' });
+
+  const fund = await putFund(stack, admin, 'registry-test-fund', { name: '南阳市先行赔付基金', kind: 'guarantee', associationId: '411300', perCaseLimitFen: 500000 });
+  expect(fund.status).toBe(201);
   const payout = await routedView(stack, await file(stack, refund('培训机构跑路，要求退还预付的课时费 1500 元。')));
   expect(payout.view).toMatchObject({ status: 'accepted', step: 'advance_payout', routing: { ruleId: 'advance_payout' } });
 
@@ -59,7 +66,8 @@ test('names every bad field in one 400', async () => {
   expect(answer.status).toBe(400);
   expect(answer.body.error).toBe('invalid_input');
   const issues = Object.fromEntries(answer.body.issues.map((issue: Json) => [issue.path, issue.message]));
-  expect(Object.keys(issues).sort()).toEqual(['advancePayout.limitFen', 'creditCode', 'name', 'odr', 'offlineNoReasonReturn', 'regionCode', 'website'].sort());
+  // SPEC section 9: a commitment names its fund.
+  expect(Object.keys(issues).sort()).toEqual(['advancePayout.fundId', 'advancePayout.limitFen', 'creditCode', 'name', 'odr', 'offlineNoReasonReturn', 'regionCode', 'website'].sort());
   expect(issues.creditCode).toContain('统一社会信用代码');
   expect(issues.regionCode).toContain('河南');
   expect(issues.odr).toBe('此项必填');
@@ -71,7 +79,7 @@ test('refuses an empty body, a zero payout limit and a body that is not JSON', a
   const empty = await call(stack, 'PUT', `/v1/merchants/${creditCode}`, { token: admin, body: {} });
   expect(empty.status).toBe(400);
   expect(empty.body.issues.map((i: Json) => i.path).sort()).toEqual(['name', 'odr', 'offlineNoReasonReturn', 'regionCode']);
-  const zero = await registerMerchant(stack, admin, creditCode, { ...nanyangSchool, advancePayout: { limitFen: 0 } });
+  const zero = await registerMerchant(stack, admin, creditCode, { ...nanyangSchool, advancePayout: { limitFen: 0, fundId: 'registry-test-fund' } });
   expect(zero.status).toBe(400);
   expect(zero.body.issues.map((i: Json) => i.path)).toEqual(['advancePayout.limitFen']);
   const text = await fetch(`${stack.baseUrl}/v1/merchants/${creditCode}`, { method: 'PUT', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'text/plain' }, body: 'odr=true' });

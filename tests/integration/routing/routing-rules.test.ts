@@ -5,6 +5,7 @@ import { documentDb } from '../../../functions/store/client';
 import { calendar } from '../../../functions/reference';
 import rules from '../../../seeds/routing-rules.json';
 import { startTestStack, type TestStack } from '../../support/dynamodb';
+import { putFund } from '../funds/support';
 import { complaint, creditCodeIn, daysAgo, file, merchantNamed, queueOf, registerMerchant, routedView, today, token, yearsAgo, type Json } from './support';
 
 /**
@@ -17,7 +18,7 @@ let stack: TestStack;
 /** The registry the rows route against, registered through the admin API. */
 const registry = {
   /** ODR enterprise with a 5,000-yuan advance-payout commitment, 金水区. */
-  zhengzhouAppliances: { creditCode: '91410105MA45K7Q29L', name: '郑州某某电器有限公司', regionCode: '410105', odr: true, advancePayout: { limitFen: 500000 }, offlineNoReasonReturn: true },
+  zhengzhouAppliances: { creditCode: '91410105MA45K7Q29L', name: '郑州某某电器有限公司', regionCode: '410105', odr: true, advancePayout: { limitFen: 500000, fundId: 'zhengzhou-guarantee' }, offlineNoReasonReturn: true },
   /** Neither ODR nor advance payout, 荥阳市 (郑州). */
   xingyangFurniture: { creditCode: '91410182MA46CW8R4N', name: '荥阳某某家具城有限公司', regionCode: '410182', odr: false, offlineNoReasonReturn: true },
   /** ODR only, 祥符区 (开封). */
@@ -29,6 +30,9 @@ const registry = {
 beforeAll(async () => {
   stack = await startTestStack({ web: false });
   const admin = await token({ role: 'admin' });
+  // SPEC section 9: rule 2 needs the fund the commitment names.
+  const fund = await putFund(stack, admin, 'zhengzhou-guarantee', { name: '郑州市先行赔付基金', kind: 'guarantee', associationId: '410100', perCaseLimitFen: 500000 });
+  if (fund.status !== 201) throw new Error(`registering the fund: ${fund.status} ${JSON.stringify(fund.body)}`);
   for (const { creditCode, ...entry } of Object.values(registry)) {
     const answer = await registerMerchant(stack, admin, creditCode, entry);
     if (answer.status !== 201) throw new Error(`registering ${creditCode}: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -48,7 +52,7 @@ interface Row {
   ruleId: string;
   step: string | null;
   association: string;
-  deadline: 'odr' | 'mediation' | 'acceptance' | null;
+  deadline: 'odr' | 'mediation' | 'acceptance' | 'payout' | null;
 }
 
 const rows: Row[] = [
@@ -68,7 +72,7 @@ const rows: Row[] = [
     ruleId: 'advance_payout',
     step: 'advance_payout',
     association: '410100',
-    deadline: null,
+    deadline: 'payout',
   },
   {
     name: '退货金额正好等于先行赔付限额 5,000.00 元',
@@ -77,7 +81,7 @@ const rows: Row[] = [
     ruleId: 'advance_payout',
     step: 'advance_payout',
     association: '410100',
-    deadline: null,
+    deadline: 'payout',
   },
   {
     name: '退款金额超出限额一分钱 (5,000.01 元)：ODR 企业先直接协商',
@@ -95,7 +99,7 @@ const rows: Row[] = [
     ruleId: 'advance_payout',
     step: 'advance_payout',
     association: '410100',
-    deadline: null,
+    deadline: 'payout',
   },
   {
     name: '购买后 91 天要求退款：超过先行赔付期限，由 ODR 企业协商',
@@ -235,6 +239,7 @@ describe('the router decides every filed case by the rules of SPEC sections 2 an
       odr: { kind: 'odr', date: addWorkingDays(today(), 10, calendar) },
       mediation: { kind: 'mediation', date: addWorkingDays(today(), 45, calendar) },
       acceptance: { kind: 'acceptance', date: addWorkingDays(today(), 7, calendar) },
+      payout: { kind: 'payout', date: addWorkingDays(today(), 10, calendar) },
     };
     // A refused case has closed: its deadline is the end of the consumer's 30-day rating window.
     const expected = row.outcome === 'not_accepted' ? { kind: 'rating', date: addDays(today(), 30) } : row.deadline === null ? null : expectedDeadline[row.deadline];

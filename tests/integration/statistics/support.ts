@@ -6,14 +6,27 @@ import { applyAction, closeIfFinished } from '../../../functions/services/cases/
 import { applyCaseChange } from '../../../functions/store/case-changes';
 import { createCase, readCase } from '../../../functions/store/cases-store';
 import { casesReceivedIn, getCaseRecords, getStatisticsState, readCells } from '../../../functions/store/statistics-store';
-import { filedCase, nextMove, type MoveSeed } from '../../unit/statistics/support/case-histories';
+import { filedCase, nextMove, simulatedFundId, type MoveSeed } from '../../unit/statistics/support/case-histories';
+import { depositToFund } from '../../../functions/services/funds/deposit';
+import { putFundRegistration } from '../../../functions/store/funds-store';
 
 /**
  * Case histories through the real store and the real action service (the
  * path every staff, consumer and system action takes), for the statistics
  * integration tests; the moves are those of the unit tests' simulator.
  */
+/** The fund simulated advance payouts draw on, registered and funded once per table (SPEC section 9: fund actions move real money). */
+let simulatedFund: Promise<void> | undefined;
+function ensureSimulatedFund(): Promise<void> {
+  simulatedFund ??= (async () => {
+    const { fund } = await putFundRegistration(simulatedFundId, { name: '统计测试基金', kind: 'guarantee', associationId: '410100', perCaseLimitFen: 1_000_000 }, new Date().toISOString());
+    await depositToFund({ role: 'admin' }, fund.fundId, { amountFen: 9_000_000_000, reference: 'stats tests' }, `stats-fund-${randomUUID()}`, 'en', new Date());
+  })();
+  return simulatedFund;
+}
+
 export async function fileCase(complaint: ComplaintInput, receivedAt: Date): Promise<string> {
+  await ensureSimulatedFund();
   const caseId = `HNT${randomUUID().slice(0, 8).toUpperCase()}`;
   const { record } = filedCase(caseId, complaint, receivedAt);
   const outcome = await createCase(record);

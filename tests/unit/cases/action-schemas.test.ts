@@ -31,8 +31,8 @@ const validBodies: Record<string, Record<string, unknown>> = {
   publish_disclosure: {},
   approve_payout: { amountFen: 129900 },
   reject_payout: { text: '不符合先行赔付条件' },
-  record_payment: { amountFen: 129900 },
-  record_recovery: { amountFen: 129900 },
+  record_payment: { amountFen: 129900, reference: 'ICBC-20261012-0001' },
+  record_recovery: { amountFen: 129900, reference: 'ICBC-20261030-0007' },
 };
 
 describe('staff action bodies', () => {

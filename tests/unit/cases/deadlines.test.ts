@@ -60,12 +60,15 @@ describe('the deadline after a move', () => {
 
   it('starts the step deadline from today when the case is accepted', () => {
     expect(deadlineAfterMove({ status: 'received' }, { status: 'accepted', step: 'odr' }, { today: '2026-09-24', acceptedOn: undefined }, calendar)).toEqual({ kind: 'odr', date: '2026-10-15' });
-    expect(deadlineAfterMove({ status: 'received' }, { status: 'accepted', step: 'advance_payout' }, dates, calendar)).toBeNull();
+    // SPEC section 9: the fund decides within 10 working days.
+    expect(deadlineAfterMove({ status: 'received' }, { status: 'accepted', step: 'advance_payout' }, dates, calendar)).toEqual({ kind: 'payout', date: '2026-10-30' });
   });
 
-  it('adds ODR time back when ODR gives way to mediation, and only ODR time', () => {
+  it('adds the time of a first step (ODR or advance payout) back when it gives way to mediation', () => {
     expect(deadlineAfterMove({ status: 'accepted', step: 'odr' }, { status: 'accepted', step: 'mediation' }, dates, calendar)).toEqual({ kind: 'mediation', date: '2026-12-17' });
-    expect(deadlineAfterMove({ status: 'accepted', step: 'advance_payout' }, { status: 'accepted', step: 'mediation' }, dates, calendar)).toEqual({ kind: 'mediation', date: '2026-12-03' });
+    // SPEC section 9: time in advance_payout does not count against mediation's 45 days either.
+    expect(deadlineAfterMove({ status: 'accepted', step: 'advance_payout' }, { status: 'accepted', step: 'mediation' }, dates, calendar)).toEqual({ kind: 'mediation', date: '2026-12-17' });
+    expect(deadlineAfterMove({ status: 'received' }, { status: 'accepted', step: 'mediation' }, dates, calendar)).toEqual({ kind: 'mediation', date: '2026-12-18' });
   });
 
   it('drops the deadline when the case ends, and shows the rating window once it is closed', () => {

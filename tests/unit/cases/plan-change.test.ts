@@ -4,6 +4,7 @@ import { decide, type ActorRole, type CaseAction } from '../../../functions/doma
 import { snapshotOf } from '../../../functions/domain/cases/snapshot';
 import type { CaseRecord } from '../../../functions/domain/complaints/case';
 import { calendar } from '../../../functions/reference';
+import { addWorkingDays } from '../../../functions/domain/calendar/working-days';
 import { acceptedCase, caseRecord, filedEvent } from './records';
 
 const context = (role: ActorRole, effectiveOn = '2026-10-20', subject?: string): ChangeContext => ({
@@ -94,9 +95,13 @@ describe('claims and the fund', () => {
 
   it('approves, pays and recovers an advance payout', () => {
     const approved = plan(acceptedCase('advance_payout'), 'approve_payout', 'fund', { amountFen: 129900 }).set;
-    expect(approved).toEqual({ payout: { state: 'approved', approvedFen: 129900 } });
-    const paid = plan(acceptedCase('advance_payout', '2026-10-12', approved), 'record_payment', 'fund', { amountFen: 129900 }).set;
-    expect(paid).toMatchObject({ status: 'resolved', payout: { state: 'paid', approvedFen: 129900, paidFen: 129900 }, agreement: { source: 'advance_payout', recoveredFen: 129900 } });
+    // Approval is the fund's decision: the 10-working-day decision deadline is met.
+    expect(approved).toEqual({ payout: { state: 'approved', approvedFen: 129900 }, deadline: null });
+    const paid = plan(acceptedCase('advance_payout', '2026-10-12', approved), 'record_payment', 'fund', { amountFen: 129900, reference: 'ICBC-1' }).set;
+    expect(paid).toMatchObject({ status: 'resolved', payout: { state: 'paid', approvedFen: 129900, paidFen: 129900, paymentReference: 'ICBC-1' }, agreement: { source: 'advance_payout', recoveredFen: 129900 } });
+    // The merchant repays within 15 working days of the payment (SPEC section 9).
+    const paidOn = (paid.payout as { paidOn: string }).paidOn;
+    expect((paid.payout as { repayBy: string }).repayBy).toBe(addWorkingDays(paidOn, 15, calendar));
     const twice = acceptedCase('advance_payout', '2026-10-12', { status: 'closed', payout: { state: 'paid', paidFen: 129900, recoveredFromMerchantFen: 50000 } });
     expect(plan(twice, 'record_recovery', 'admin', { amountFen: 30000 }).set.payout).toMatchObject({ recoveredFromMerchantFen: 80000 });
   });

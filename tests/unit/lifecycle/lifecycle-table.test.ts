@@ -79,6 +79,8 @@ const expected: Expected[] = [
   { role: 'system', action: 'acceptance_timeout', from: ['received'], leads: 'routed' },
   { role: 'system', action: 'odr_timeout', from: ['accepted:odr'], leads: 'accepted:mediation' },
   { role: 'system', action: 'mediation_timeout', from: ['accepted:mediation'], leads: 'unresolved' },
+  // SPEC section 9: an undecided payout goes to mediation after 10 working days; an approved one waits for payment.
+  { role: 'system', action: 'payout_timeout', from: ['accepted:advance_payout'], leads: 'accepted:mediation', onlyIn: undecided },
   { role: 'system', action: 'publish_due_disclosure', from: ['accepted:disclosure'], leads: 'closed', onlyIn: due },
   { role: 'system', action: 'publish_due_disclosure', from: ['closed'], leads: 'same', onlyIn: due },
   { role: 'system', action: 'close', from: ['not_accepted', 'resolved', 'unresolved', 'withdrawn'], leads: 'closed' },

@@ -72,7 +72,14 @@ describe('the default rule set routes realistic complaints to the first matching
       step: 'mediation',
     },
   ])('$name -> $step', ({ facts, rule, step }) => {
-    expect(route(facts)).toMatchObject({ ruleSetId: 'default', ruleSetVersion: 1, ruleId: rule, step });
+    expect(route(facts)).toMatchObject({ ruleSetId: 'default', ruleSetVersion: defaultRuleSet.version, ruleId: rule, step });
+  });
+
+  test('rule 2 needs the guarantee fund the commitment names to exist (SPEC section 9)', () => {
+    const { advancePayoutFund: _none, ...withoutFund } = complaintFacts();
+    expect(route(withoutFund)).toMatchObject({ ruleId: 'odr_merchant', step: 'odr' });
+    expect(route(complaintFacts({ advancePayoutFund: { fundId: 'another-fund', associationId: '410000' } }))).toMatchObject({ ruleId: 'odr_merchant' });
+    expect(route(complaintFacts())).toMatchObject({ ruleId: 'advance_payout', step: 'advance_payout' });
   });
 
   test("the case records the matching rule's one-line reason in both languages", () => {

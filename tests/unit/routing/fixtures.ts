@@ -19,9 +19,9 @@ export const prefectureOf = (code: string): string | undefined => prefectures[co
 
 export const merchants = {
   /** ODR enterprise with a 5,000-yuan advance-payout commitment. */
-  zhengzhouAppliances: { creditCode: '91410105MA45K7Q29L', name: '郑州某某电器有限公司', regionCode: '410105', odr: true, advancePayout: { limitFen: 500000 }, offlineNoReasonReturn: true },
+  zhengzhouAppliances: { creditCode: '91410105MA45K7Q29L', name: '郑州某某电器有限公司', regionCode: '410105', odr: true, advancePayout: { limitFen: 500000, fundId: 'henan-guarantee' }, offlineNoReasonReturn: true },
   /** Advance payout of 2,000 yuan, not an ODR enterprise. */
-  xinxiangFurniture: { creditCode: '91410702MA47XY3K1B', name: '新乡某某家居有限公司', regionCode: '410702', odr: false, advancePayout: { limitFen: 200000 }, offlineNoReasonReturn: false },
+  xinxiangFurniture: { creditCode: '91410702MA47XY3K1B', name: '新乡某某家居有限公司', regionCode: '410702', odr: false, advancePayout: { limitFen: 200000, fundId: 'henan-guarantee' }, offlineNoReasonReturn: false },
   /** ODR only. */
   kaifengFood: { creditCode: '91410212MA9F1N3C25', name: '开封某某食品有限公司', regionCode: '410212', odr: true, offlineNoReasonReturn: false },
   /** Neither ODR nor advance payout, in 济源. */
@@ -42,6 +42,8 @@ export function complaintFacts(overrides: FactsOverrides = {}): RoutingFacts {
     knownSince: '2026-10-05',
     filedOn: '2026-11-02',
     openCaseExists: false,
+    // The fund both committed merchants name is registered (rule 2 needs it, SPEC section 9).
+    advancePayoutFund: { fundId: 'henan-guarantee', associationId: '410000' },
   };
   return {
     ...base,

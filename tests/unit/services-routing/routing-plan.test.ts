@@ -48,8 +48,8 @@ describe('what the router writes for each outcome', () => {
     expect(routed).toMatchObject({ step: 'mediation', associationId: '410700', deadline: { kind: 'mediation', date: addWorkingDays('2026-11-02', 45, calendar) } });
   });
 
-  test('advance payout and disclosure start without a sweeper deadline', () => {
-    expect(plan()).toMatchObject({ step: 'advance_payout', deadline: null });
+  test("advance payout starts the fund's 10-working-day decision deadline; disclosure starts without one", () => {
+    expect(plan()).toMatchObject({ step: 'advance_payout', deadline: { kind: 'payout' }, advancePayoutFund: { fundId: 'henan-guarantee', associationId: '410000', merchantLimitFen: 500000 } });
     expect(plan(complaintFacts({ claim: { type: 'disclosure_only', amountFen: undefined } }))).toMatchObject({ step: 'disclosure', deadline: null });
   });
 

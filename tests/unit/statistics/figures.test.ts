@@ -24,7 +24,7 @@ describe('figures of a cell', () => {
   it('counts outcomes, refusal reasons, money, payouts, safety reports and ratings', () => {
     const counters = sum(
       facts({ outcome: 'resolved', daysToClose: 3, recoveredFen: 129900, rating: 5 }),
-      facts({ outcome: 'resolved', daysToClose: 10, recoveredFen: 100, advancePayout: true, rating: 4 }),
+      facts({ outcome: 'resolved', daysToClose: 10, recoveredFen: 100, advancePayout: true, advancePayoutPaidFen: 100, advancePayoutRecoveredFen: 60, rating: 4 }),
       facts({ outcome: 'unresolved', daysToClose: 45, safetyReport: true }),
       facts({ outcome: 'withdrawn', daysToClose: 1, accepted: true }),
       facts({ outcome: 'not_accepted', accepted: false, step: 'none', notAcceptedReason: 'time_barred', daysToClose: 0 }),
@@ -43,6 +43,8 @@ describe('figures of a cell', () => {
       p90DaysToClose: 45,
       amountRecoveredFen: 130000,
       advancePayouts: 1,
+      advancePayoutPaidFen: 100,
+      advancePayoutRecoveredFen: 60,
       safetyReports: 1,
       meanRating: 4.5,
     });
@@ -102,6 +104,8 @@ describe('public rows', () => {
       p90DaysToClose: null,
       amountRecoveredFen: null,
       advancePayouts: null,
+      advancePayoutPaidFen: null,
+      advancePayoutRecoveredFen: null,
       safetyReports: null,
       meanRating: null,
     });

@@ -106,6 +106,13 @@ describe('incremental aggregation', () => {
           const { by, key } = cellAddress(id);
           expect(publicRows([{ key, counters: runner.cells.get(id) ?? {} }], by, 'zh-CN')).toEqual(publicRows([{ key, counters: rebuilt.get(id)! }], by, 'zh-CN'));
         }
+        // Advance payouts (SPEC section 9): the yearly totals hold every fen the funds paid and recovered, counted incrementally.
+        const yearTotal = (counter: string) =>
+          [...runner.cells].filter(([id]) => cellAddress(id).by === 'all' && cellAddress(id).period.length === 4).reduce((sum, [, counters]) => sum + (counters[counter] ?? 0), 0);
+        const paid = [...cases.values()].filter((c) => c.record.payout?.state === 'paid');
+        expect(yearTotal('advancePayouts')).toBe(paid.length);
+        expect(yearTotal('advancePayoutPaidFen')).toBe(paid.reduce((sum, c) => sum + (c.record.payout?.paidFen ?? 0), 0));
+        expect(yearTotal('advancePayoutRecoveredFen')).toBe(paid.reduce((sum, c) => sum + (c.record.payout?.recoveredFromMerchantFen ?? 0), 0));
         // Running again changes nothing.
         expect(runner.run(clock + 1, log, cases).counted).toBe(0);
         expect(sorted(runner.cells)).toEqual(sorted(rebuilt));

@@ -102,7 +102,13 @@ const actingRoles: readonly ActorRole[] = ['consumer', 'mediator', 'merchant', '
 const notPicked = new Set<CaseAction>(['route_accept', 'route_refuse', 'close']);
 const chatter = new Set<CaseAction>(['note', 'add_info', 'flag_collective', 'claim', 'follow_up', 'respond']);
 
-function fieldsFor(action: CaseAction, seed: MoveSeed): ActionFields {
+/** The guarantee fund simulated advance payouts draw on; the integration tests register and fund it. */
+export const simulatedFundId = 'stats-test-fund';
+
+const unrecoveredOf = (record: CaseRecord) => (record.payout?.paidFen ?? 0) - (record.payout?.recoveredFromMerchantFen ?? 0);
+
+/** Fund amounts within the limits the fund enforces (SPEC section 9): the claim, what was reserved, what is unrecovered. */
+function fieldsFor(action: CaseAction, seed: MoveSeed, record: CaseRecord): ActionFields {
   switch (action) {
     case 'refuse':
       return { reason: pickOf(refusalReasonCodes, seed.reason) };
@@ -112,9 +118,11 @@ function fieldsFor(action: CaseAction, seed: MoveSeed): ActionFields {
     case 'record_agreement':
       return { refundFen: seed.amountFen + 1, terms: '退款' };
     case 'approve_payout':
+      return { amountFen: 1 + (seed.amountFen % (record.complaint.claim.amountFen ?? 1)) };
     case 'record_payment':
+      return { amountFen: Math.max(1, (record.payout?.approvedFen ?? 1) - (seed.amountFen % 3)), reference: `PAY-${seed.amountFen}` };
     case 'record_recovery':
-      return { amountFen: seed.amountFen + 1 };
+      return { amountFen: 1 + (seed.amountFen % Math.max(1, unrecoveredOf(record))), reference: `REC-${seed.amountFen}` };
     case 'rate':
       return { rating: seed.rating };
     case 'note':
@@ -153,17 +161,23 @@ export function nextMove(record: CaseRecord, today: string, seed: MoveSeed): Rou
         acceptedOn: today,
         ...(seed.injury ? { safetyReport: { prefectureCode: associationId, reportedAt: at } } : {}),
         routing: { outcome: 'accepted', step, ruleId: 'rule', ruleSetId: 'default', ruleSetVersion: 1, reason: { 'zh-CN': '', en: '' }, associationId, routedAt: at },
+        ...(step === 'advance_payout' ? { advancePayoutFund: { fundId: simulatedFundId, associationId, merchantLimitFen: 1_000_000 } } : {}),
       },
       event: { at, actor: 'system', type: 'route_accept', status: 'accepted', step },
     };
   }
   const snapshot = snapshotOf(record, today);
-  const candidates = actingRoles.flatMap((role) => allowedActions(snapshot, role).filter((action) => !notPicked.has(action)).map((action) => ({ action, role })));
+  const candidates = actingRoles.flatMap((role) =>
+    allowedActions(snapshot, role)
+      // A fully recovered payout has nothing left to recover (the fund refuses more).
+      .filter((action) => !notPicked.has(action) && !(action === 'record_recovery' && unrecoveredOf(record) <= 0))
+      .map((action) => ({ action, role })),
+  );
   if (candidates.length === 0) return undefined;
   // Mostly moves that matter to the figures; now and then a note or a follow-up.
   const weighty = candidates.filter(({ action }) => !chatter.has(action));
   const { action, role } = pickOf(seed.pick % 4 !== 0 && weighty.length > 0 ? weighty : candidates, Math.floor(seed.pick / 4));
-  return { kind: 'action', action, role, fields: fieldsFor(action, seed) };
+  return { kind: 'action', action, role, fields: fieldsFor(action, seed, record) };
 }
 
 /** A case in memory: its record and timeline. */
