@@ -13,9 +13,21 @@ import type { Breakdown, Period } from './dimensions';
  */
 export const byteOrderMark = '\uFEFF';
 
+/**
+ * SPEC section 5: a text cell that a spreadsheet would read as a formula
+ * (`=`, `+`, `-`, `@`) or that hides one behind a tab or carriage return gets
+ * a leading `'`, so it is shown as text and never run (OWASP's CSV-injection
+ * advice). Numbers are written as numbers: `-5` is a figure, not a formula.
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+export function neutralised(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? neutralised(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ValidationError } from '../../../functions/domain/errors';
-import { csvField, csvLine, monthsBetween, parseStatisticsQuery, publicRows, statisticsCsv, twelveMonthsEndingOn, yuan, addCounters, countersOf, type CaseFacts } from '../../../functions/domain/statistics';
+import { csvField, csvLine, neutralised, monthsBetween, parseStatisticsQuery, publicRows, statisticsCsv, twelveMonthsEndingOn, yuan, addCounters, countersOf, type CaseFacts } from '../../../functions/domain/statistics';
 
 /** An RFC 4180 reader, to check the writer round-trips whatever text it is given. */
 function parseCsv(text: string): string[][] {
@@ -32,10 +32,10 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('the CSV writer', () => {
-  it('round-trips any fields through an RFC 4180 reader', () => {
+  it('round-trips any fields through an RFC 4180 reader (formula-like text comes back behind its \' guard)', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        expect(parseCsv(rows.map((fields) => csvLine(fields)).join(''))).toEqual(rows);
+        expect(parseCsv(rows.map((fields) => csvLine(fields)).join(''))).toEqual(rows.map((fields) => fields.map(neutralised)));
       }),
     );
     expect(csvField('a,"b"')).toBe('"a,""b"""');
