@@ -5,7 +5,8 @@
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   caseEvent: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(6, '0')}` }),
-  accessFailures: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'ACCESS_FAILURES' }),
+  /** Wrong access codes of one client (a hash of its address), whatever case ids it tried. */
+  accessFailures: (throttleSubject: string) => ({ pk: `CLIENT#${throttleSubject}`, sk: 'ACCESS_FAILURES' }),
   casePartition: (caseId: string) => `CASE#${caseId}`,
   merchant: (creditCode: string) => ({ pk: `MERCHANT#${creditCode}`, sk: 'PROFILE' }),
   association: (id: string) => ({ pk: `ASSOCIATION#${id}`, sk: 'PROFILE' }),
