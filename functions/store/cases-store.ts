@@ -5,6 +5,7 @@ import type { AccessFailures } from '../domain/complaints/access-throttle';
 import { filingEvent, type CaseRecord, type TimelineEvent } from '../domain/complaints/case';
 import { documentDb, tableName } from './client';
 import { queryAll } from './query-all';
+import { nextPrivacyDeadline } from '../domain/erasure/retention';
 import { indexKeys, keys } from './keys';
 import { keyAttributes } from './table-definition';
 
@@ -21,12 +22,15 @@ export type CreateCaseOutcome = { kind: 'created' } | { kind: 'exists'; existing
 export function caseIndexKeys(record: CaseRecord) {
   const { caseId, receivedAt, receivedOn, complaint } = record;
   const region = record.associationId ?? associationFor(complaint.merchant.regionCode, complaint.consumer.regionCode, prefectureOf);
+  const privacy = nextPrivacyDeadline(record);
   return {
     ...indexKeys.byMonth(receivedOn, receivedAt, caseId),
     ...indexKeys.byRegion(region, receivedAt, caseId),
     ...indexKeys.byAssociation(region, receivedAt, caseId),
     ...(complaint.merchant.creditCode ? indexKeys.byMerchant(complaint.merchant.creditCode, receivedAt, caseId) : {}),
     ...(record.deadline ? indexKeys.byDeadline(record.deadline.date, caseId) : {}),
+    // A keyed filing's sealed answer goes after its 24-hour retry window.
+    ...(privacy ? indexKeys.byErasure(privacy.at, caseId) : {}),
   };
 }
 

@@ -106,6 +106,13 @@ export interface CaseRecord {
   safetyReport?: { prefectureCode: string; reportedAt: string };
   /** Public disclosure (SPEC section 6, `functions/domain/disclosure/`): candidate, objected, published or withheld. */
   disclosure?: CaseDisclosure;
+  /**
+   * Personal data erased 3 years after closing (SPEC section 5,
+   * `functions/domain/erasure/`): `complaint` then holds only what
+   * `erasedComplaint` keeps — no consumer contact data, no free texts.
+   */
+  erased?: true;
+  erasedAt?: string;
 }
 
 /** What a retried filing needs: which key filed it, which body, and the access code sealed under the key. */
@@ -175,6 +182,7 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
     routing: consumerRouting(record.routing),
     timeline: timeline.filter((event) => !staffOnlyEventTypes.has(event.type)).sort((a, b) => a.seq - b.seq),
     offers: (record.offers ?? []).map(consumerOffer),
+    ...(record.erased ? { erased: true as const } : {}),
   };
 }
 
