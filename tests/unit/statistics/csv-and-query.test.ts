@@ -64,10 +64,13 @@ describe('the CSV writer', () => {
   const counters = five.reduce((sum, f) => addCounters(sum, countersOf(f)), {} as Record<string, number>);
 
   it('starts with a byte-order mark, heads its columns in Chinese or English, and blanks suppressed figures', () => {
-    const rows = publicRows([{ key: 'appliances', counters }, { key: 'food', counters: countersOf(five[0]!) }], 'category', 'zh-CN');
+    // food (1 case) is suppressed; so is its complement, the smallest other row (agri_inputs: 5 cases, first by key among equals).
+    const rows = publicRows([{ key: 'appliances', counters }, { key: 'food', counters: countersOf(five[0]!) }, { key: 'agri_inputs', counters }], 'category', 'zh-CN');
     const csv = statisticsCsv(rows, { period: '2026-03', by: 'category', lang: 'zh-CN', generatedAt: '2026-04-01T00:00:00.000Z' });
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const [header, appliances, food] = parseCsv(csv.slice(1));
+    const [header, appliances, complement, food] = parseCsv(csv.slice(1));
+    expect(complement![3]).toBe('农用生产资料');
+    expect(complement![4]).toBe('是');
     expect(header).toEqual(expect.arrayContaining(['统计期间', '名称', '收到投诉（件）', '解决率', '为消费者挽回金额（元）', '数据生成时间（UTC）']));
     const at = (name: string) => header!.indexOf(name);
     expect(appliances![at('名称')]).toBe('家用电子电器');
