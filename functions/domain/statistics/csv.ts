@@ -62,7 +62,7 @@ const columns: Column[] = [
   { heading: { 'zh-CN': '分类维度', en: 'Breakdown' }, value: (_, { by }) => by },
   { heading: { 'zh-CN': '代码', en: 'Code' }, value: (row) => row.key },
   { heading: { 'zh-CN': '名称', en: 'Name' }, value: (row) => row.label },
-  { heading: { 'zh-CN': '是否隐去（少于5件）', en: 'Suppressed (fewer than 5 cases)' }, value: (row, { lang }) => (row.suppressed ? (lang === 'en' ? 'yes' : '是') : lang === 'en' ? 'no' : '否') },
+  { heading: { 'zh-CN': '是否隐去（少于5件，或为防推算一并隐去）', en: 'Suppressed (fewer than 5 cases, or hidden with such a row)' }, value: (row, { lang }) => (row.suppressed ? (lang === 'en' ? 'yes' : '是') : lang === 'en' ? 'no' : '否') },
   figure('received', { 'zh-CN': '收到投诉（件）', en: 'Received' }),
   figure('accepted', { 'zh-CN': '受理（件）', en: 'Accepted' }),
   figure('notAccepted', { 'zh-CN': '不予受理（件）', en: 'Not accepted' }),

@@ -76,7 +76,7 @@ describe('the CSV writer', () => {
     expect(appliances![at('名称')]).toBe('家用电子电器');
     expect(appliances![at('收到投诉（件）')]).toBe('5');
     expect(appliances![at('为消费者挽回金额（元）')]).toBe('617.25');
-    expect(food![at('是否隐去（少于5件）')]).toBe('是');
+    expect(food![at('是否隐去（少于5件，或为防推算一并隐去）')]).toBe('是');
     expect(food![at('收到投诉（件）')]).toBe('');
 
     const english = parseCsv(statisticsCsv(publicRows([{ key: 'appliances', counters }], 'category', 'en'), { period: '2026-03', by: 'category', lang: 'en', generatedAt: null }).slice(1));
