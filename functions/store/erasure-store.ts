@@ -69,38 +69,22 @@ export async function removeSealedIntake(caseId: string, seen: { version: number
   }
 }
 
-/** Removes the free text of one timeline event (the event itself, its type, time and amounts stay). */
-export async function removeEventText(caseId: string, seq: number): Promise<void> {
+/** Removes one attribute of an item if the item is there (a missing item is not an error: erased already, or never written). */
+async function removeAttribute(Key: Record<string, string>, attribute: string): Promise<void> {
   try {
     await documentDb().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.caseEvent(caseId, seq),
-        UpdateExpression: 'REMOVE #text',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#text': 'text' },
-      }),
+      new UpdateCommand({ TableName: tableName(), Key, UpdateExpression: 'REMOVE #attribute', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#attribute': attribute } }),
     );
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
 }
 
+/** Removes the free text of one timeline event (the event itself, its type, time and amounts stay). */
+export const removeEventText = (caseId: string, seq: number) => removeAttribute(keys.caseEvent(caseId, seq), 'text');
+
 /** Removes the consumer's own words about an injury (health data) from the safety report; the report stays for the regulator. */
-export async function removeSafetyInjuryDescription(reportedAt: string, caseId: string): Promise<void> {
-  try {
-    await documentDb().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.safetyReport(reportedAt, caseId),
-        UpdateExpression: 'REMOVE injuryDescription',
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-}
+export const removeSafetyInjuryDescription = (reportedAt: string, caseId: string) => removeAttribute(keys.safetyReport(reportedAt, caseId), 'injuryDescription');
 
 /** Deletes the duplicate-detection marker (a hash of the consumer's phone) if it still names this case. */
 export async function releaseOpenCaseMarker(duplicateKeyHash: string, caseId: string): Promise<void> {

@@ -48,7 +48,6 @@ export const figureNames = [
   'meanRating',
 ] as const satisfies readonly (keyof Figures)[];
 
-
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /** Nearest rank: the smallest value with at least `fraction` of all observations at or below it. */

@@ -15,6 +15,7 @@
  * stays as it is. Published rows come first, most cases first; suppressed
  * rows follow in key order, so their order says nothing about their size.
  */
+
 /** SPEC section 6: public rows with 1 to 4 cases received are suppressed so no one can be singled out. */
 export const smallestPublishedCount = 5;
 

@@ -1,7 +1,6 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { erasePersonalData } from '../../../functions/services/jobs/erase-personal-data';
-import { documentDb } from '../../../functions/store/client';
 import { startTestStack, type TestStack } from '../../support/dynamodb';
+import { scanAll as scanTable } from './support';
 import { call, complaint, consumerAct, type Filed, type Json } from '../cases/support';
 
 /**
@@ -21,16 +20,7 @@ const hours = (n: number) => n * 3_600_000;
 const days = (n: number) => hours(24 * n);
 const later = (ms: number) => new Date(Date.now() + ms);
 
-async function scanAll(): Promise<Json[]> {
-  const items: Json[] = [];
-  let ExclusiveStartKey: Json | undefined;
-  do {
-    const page = await documentDb().send(new ScanCommand({ TableName: stack.tableName, ExclusiveStartKey, ConsistentRead: true }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
-}
+const scanAll = () => scanTable(stack.tableName);
 
 const caseItem = async (caseId: string) => (await scanAll()).find((item) => item.pk === `CASE#${caseId}` && item.sk === 'CASE')!;
 const erasedEvents = (items: Json[], caseId: string) => items.filter((item) => item.pk === `CASE#${caseId}` && item.type === 'personal_data_erased');

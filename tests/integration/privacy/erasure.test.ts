@@ -1,11 +1,10 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, chinaDate } from '../../../functions/domain/calendar/dates';
 import { erasureDueOn } from '../../../functions/domain/erasure/retention';
 import { caseFacts } from '../../../functions/domain/statistics';
 import { calendar, prefectureOf } from '../../../functions/reference';
 import { caseFromItem } from '../../../functions/store/cases-store';
-import { documentDb } from '../../../functions/store/client';
 import { startTestStack, type TestStack } from '../../support/dynamodb';
+import { scanAll as scanTable } from './support';
 import { act, call, complaint, consumerAct, creditCodeIn, fileRouted, runJob, staffView, tokenFor, type Json } from '../cases/support';
 
 /**
@@ -25,16 +24,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 
-async function scanAll(): Promise<Json[]> {
-  const items: Json[] = [];
-  let ExclusiveStartKey: Json | undefined;
-  do {
-    const page = await documentDb().send(new ScanCommand({ TableName: stack.tableName, ExclusiveStartKey, ConsistentRead: true }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
-}
+const scanAll = () => scanTable(stack.tableName);
 
 async function staffAct(caseId: string, token: string, body: Json) {
   const { version } = (await staffView(stack, caseId, tokens.admin)).body;
