@@ -3,7 +3,7 @@ import type { ComplaintInput } from '../complaints/intake-schema';
 
 /**
  * What erasure leaves of a case (SPEC section 5). Gone: the consumer block
- * but its region code (prefecture-level, not personal; figures by region
+ * but its region code at prefecture level (not personal; figures by region
  * must not move), every free text (description, injury description, added
  * information, notes, responses, offer and agreement terms, the rating
  * comment), the order reference, and the sealed intake answer. Kept: what
@@ -23,17 +23,22 @@ export type ErasedComplaint = Omit<ComplaintInput, 'consumer' | 'description' | 
   purchase: Omit<ComplaintInput['purchase'], 'orderRef'>;
 };
 
-export function erasedComplaint(complaint: ComplaintInput): ErasedComplaint {
+/** Looks a region code's prefecture up in the seeds (`functions/reference`); passed in so this module stays pure. */
+export type PrefectureOf = (regionCode: string) => string | undefined;
+
+/** The consumer's region is kept at prefecture level only: a county (金水区) narrows a person down, a prefecture (郑州市) does not. */
+export function erasedComplaint(complaint: ComplaintInput, prefectureOf: PrefectureOf): ErasedComplaint {
   const { consumer, description: _description, injury, purchase, ...rest } = complaint;
   const { orderRef: _orderRef, ...keptPurchase } = purchase;
-  return { ...rest, consumer: { regionCode: consumer.regionCode }, injury: { occurred: injury.occurred }, purchase: keptPurchase };
+  const regionCode = prefectureOf(consumer.regionCode) ?? consumer.regionCode;
+  return { ...rest, consumer: { regionCode }, injury: { occurred: injury.occurred }, purchase: keptPurchase };
 }
 
 /** The case attributes erasure sets and removes; applied as one versioned change with the `personal_data_erased` event. */
-export function erasureChange(record: CaseRecord, now: Date): { set: Record<string, unknown>; remove: string[]; event: Omit<TimelineEvent, 'seq'> } {
+export function erasureChange(record: CaseRecord, now: Date, prefectureOf: PrefectureOf): { set: Record<string, unknown>; remove: string[]; event: Omit<TimelineEvent, 'seq'> } {
   const set: Record<string, unknown> = {
     // Stored as the case's complaint: the erased shape is a subset of the filed one.
-    complaint: erasedComplaint(record.complaint),
+    complaint: erasedComplaint(record.complaint, prefectureOf),
     erased: true,
     erasedAt: now.toISOString(),
   };

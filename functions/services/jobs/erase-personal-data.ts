@@ -2,6 +2,7 @@ import { eventsWithText, erasureChange } from '../../domain/erasure/erase-case';
 import { isErasureDue, isIntakeExpired, nextPrivacyDeadline } from '../../domain/erasure/retention';
 import { StaleVersionError } from '../../domain/errors';
 import { duplicateKey } from '../../domain/routing/duplicate-key';
+import { prefectureOf } from '../../reference';
 import { logger } from '../../shared/logger';
 import { applyCaseChange } from '../../store/case-changes';
 import { readCase, type StoredCase } from '../../store/cases-store';
@@ -43,7 +44,7 @@ async function eraseCase(stored: StoredCase, now: Date): Promise<Outcome> {
   for (const seq of eventsWithText(timeline)) await removeEventText(record.caseId, seq);
   if (record.safetyReport) await removeSafetyInjuryDescription(record.safetyReport.reportedAt, record.caseId);
   await releaseOpenCaseMarker(duplicateKey(record.complaint), record.caseId);
-  const change = erasureChange(record, now);
+  const change = erasureChange(record, now, prefectureOf);
   try {
     await applyCaseChange({ caseId: record.caseId, expectedVersion: record.version, set: change.set, remove: [...change.remove, 'erasePk', 'eraseSk'], event: change.event });
   } catch (error) {

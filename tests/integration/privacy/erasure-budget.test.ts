@@ -51,7 +51,7 @@ describe('erase-personal-data on a backlog', () => {
     const items = await scanAll();
     for (const { caseId } of backlog) {
       expect(erasedEvents(items, caseId)).toHaveLength(1);
-      expect(items.find((item) => item.pk === `CASE#${caseId}` && item.sk === 'CASE')).toMatchObject({ erased: true, complaint: { consumer: { regionCode: '410105' } } });
+      expect(items.find((item) => item.pk === `CASE#${caseId}` && item.sk === 'CASE')).toMatchObject({ erased: true, complaint: { consumer: { regionCode: '410100' } } });
     }
 
     // A rerun finds nothing due and writes nothing.

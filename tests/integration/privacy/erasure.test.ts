@@ -105,8 +105,9 @@ describe('erase-personal-data', () => {
     expect(due.body).toMatchObject({ erased: 1, more: false });
 
     const staff = (await staffView(stack, caseId, tokens.mediator)).body;
-    expect(staff).toMatchObject({ erased: true, status: 'closed', consumer: { regionCode: '410105' }, injury: { occurred: true }, category: 'appliances' });
-    expect(staff.consumer).toEqual({ regionCode: '410105' });
+    expect(staff).toMatchObject({ erased: true, status: 'closed', consumer: { regionCode: '410100' }, injury: { occurred: true }, category: 'appliances' });
+    // The consumer's county (金水区) is kept at prefecture level (郑州市) only.
+    expect(staff.consumer).toEqual({ regionCode: '410100' });
     expect(staff.description).toBeUndefined();
     expect(staff.purchase.orderRef).toBeUndefined();
     expect(staff.offers[0]).toMatchObject({ amountFen: 159900, status: 'accepted' });
@@ -117,7 +118,7 @@ describe('erase-personal-data', () => {
     expect(staff.timeline.filter((event: Json) => event.text !== undefined)).toEqual([]);
     const merchantView = await staffView(stack, caseId, tokens.merchant);
     expect(merchantView.status).toBe(200);
-    expect(merchantView.body).toMatchObject({ erased: true, consumer: { regionCode: '410105' } });
+    expect(merchantView.body).toMatchObject({ erased: true, consumer: { regionCode: '410100' } });
     const consumer = await call(stack, 'GET', `/v1/complaints/${caseId}`, { headers: { 'X-Access-Code': filed.accessCode } });
     expect(consumer.body).toMatchObject({ erased: true, status: 'closed' });
 
