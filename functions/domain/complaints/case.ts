@@ -170,6 +170,8 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
   const { complaint } = record;
   return {
     caseId: record.caseId,
+    // Personal data erased 3 years after closing (SPEC section 5).
+    ...(record.erased ? { erased: true as const } : {}),
     version: record.version,
     status: record.status,
     step: record.step,
@@ -182,7 +184,6 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
     routing: consumerRouting(record.routing),
     timeline: timeline.filter((event) => !staffOnlyEventTypes.has(event.type)).sort((a, b) => a.seq - b.seq),
     offers: (record.offers ?? []).map(consumerOffer),
-    ...(record.erased ? { erased: true as const } : {}),
   };
 }
 
