@@ -95,6 +95,8 @@ export const scheduledJobs: readonly ScheduledJobDefinition[] = [
   { job: 'sweep-deadlines', handler: 'jobs/sweep-deadlines', table: 'readWrite', everyMinutes: 15 },
   // Publishes due disclosures and brings the statistics up to date from the change feed.
   { job: 'aggregate', handler: 'jobs/aggregate', table: 'readWrite', everyMinutes: 15 },
+  // Daily: sealed intake answers after their 24-hour retry window, consumers' personal data 3 years after closing (SPEC section 5).
+  { job: 'erase-personal-data', handler: 'jobs/erase-personal-data', table: 'readWrite', everyMinutes: 24 * 60 },
 ];
 
 /** Every handler module the route table and the background tables name, once. */

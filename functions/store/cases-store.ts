@@ -5,6 +5,7 @@ import type { AccessFailures } from '../domain/complaints/access-throttle';
 import { filingEvent, type CaseRecord, type TimelineEvent } from '../domain/complaints/case';
 import { documentDb, tableName } from './client';
 import { queryAll } from './query-all';
+import { nextPrivacyDeadline } from '../domain/erasure/retention';
 import { indexKeys, keys } from './keys';
 import { keyAttributes } from './table-definition';
 
@@ -21,12 +22,15 @@ export type CreateCaseOutcome = { kind: 'created' } | { kind: 'exists'; existing
 export function caseIndexKeys(record: CaseRecord) {
   const { caseId, receivedAt, receivedOn, complaint } = record;
   const region = record.associationId ?? associationFor(complaint.merchant.regionCode, complaint.consumer.regionCode, prefectureOf);
+  const privacy = nextPrivacyDeadline(record);
   return {
     ...indexKeys.byMonth(receivedOn, receivedAt, caseId),
     ...indexKeys.byRegion(region, receivedAt, caseId),
     ...indexKeys.byAssociation(region, receivedAt, caseId),
     ...(complaint.merchant.creditCode ? indexKeys.byMerchant(complaint.merchant.creditCode, receivedAt, caseId) : {}),
     ...(record.deadline ? indexKeys.byDeadline(record.deadline.date, caseId) : {}),
+    // A keyed filing's sealed answer goes after its 24-hour retry window.
+    ...(privacy ? indexKeys.byErasure(privacy.at, caseId) : {}),
   };
 }
 
@@ -75,36 +79,39 @@ export async function getCase(caseId: string): Promise<CaseRecord | undefined> {
 export interface StoredCase {
   record: CaseRecord;
   timeline: TimelineEvent[];
-  accessFailures: AccessFailures | undefined;
 }
 
-/** The whole case partition in one strongly consistent query: the case, its timeline, its access failures. */
+/** The whole case partition in one strongly consistent query: the case and its timeline. */
 export async function readCase(caseId: string): Promise<StoredCase | undefined> {
   let record: CaseRecord | undefined;
   const timeline: TimelineEvent[] = [];
-  let accessFailures: AccessFailures | undefined;
   await queryAll(
     { TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.casePartition(caseId) }, ConsistentRead: true },
     (items) => {
       for (const item of items) {
         if (item.sk === 'CASE') record = caseFromItem(item);
         else if (typeof item.sk === 'string' && item.sk.startsWith('EVENT#')) timeline.push(eventFromItem(item));
-        else if (item.sk === 'ACCESS_FAILURES') accessFailures = { failures: item.failures as number, windowStart: item.windowStart as number };
       }
     },
   );
   if (!record) return undefined;
   if (!timeline.some((event) => event.seq === 1)) timeline.unshift(filingEvent(record));
-  return { record, timeline, accessFailures };
+  return { record, timeline };
+}
+
+/** A client's wrong access codes in its current window (strongly consistent: the count decides a 429). */
+export async function readAccessFailures(throttleSubject: string): Promise<AccessFailures | undefined> {
+  const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: keys.accessFailures(throttleSubject), ConsistentRead: true }));
+  return Item ? { failures: Item.failures as number, windowStart: Item.windowStart as number } : undefined;
 }
 
 /**
- * Counts one wrong access code. A fresh window starts when the last one has
- * ended; the conditions keep two concurrent wrong tries from both starting
- * a window (one of them then counts in the other's).
+ * Counts one wrong access code of a client. A fresh window starts when the
+ * last one has ended; the conditions keep two concurrent wrong tries from
+ * both starting a window (one of them then counts in the other's).
  */
-export async function recordAccessFailure(caseId: string, nowEpochSeconds: number, windowSeconds: number): Promise<void> {
-  const Key = keys.accessFailures(caseId);
+export async function recordAccessFailure(throttleSubject: string, nowEpochSeconds: number, windowSeconds: number): Promise<void> {
+  const Key = keys.accessFailures(throttleSubject);
   const cutoff = nowEpochSeconds - windowSeconds;
   try {
     await documentDb().send(

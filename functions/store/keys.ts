@@ -5,7 +5,8 @@
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   caseEvent: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(6, '0')}` }),
-  accessFailures: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'ACCESS_FAILURES' }),
+  /** Wrong access codes of one client (a hash of its address), whatever case ids it tried. */
+  accessFailures: (throttleSubject: string) => ({ pk: `CLIENT#${throttleSubject}`, sk: 'ACCESS_FAILURES' }),
   casePartition: (caseId: string) => `CASE#${caseId}`,
   merchant: (creditCode: string) => ({ pk: `MERCHANT#${creditCode}`, sk: 'PROFILE' }),
   association: (id: string) => ({ pk: `ASSOCIATION#${id}`, sk: 'PROFILE' }),
@@ -74,6 +75,12 @@ export const indexKeys = {
    */
   byDeadline: (deadline: string, caseId: string) => ({ duePk: `DUE#${deadlineShardOf(caseId)}`, dueSk: `${deadline}#${caseId}` }),
   byAssociation: (associationId: string, receivedAt: string, caseId: string) => ({ assocPk: `ASSOCIATION#${associationId}`, assocSk: `${receivedAt}#${caseId}` }),
+  /**
+   * The case's next privacy deadline (`functions/domain/erasure/retention.ts`),
+   * for the erasure job. One partition: a case enters it at most twice (keyed
+   * filing, closing), far below a partition's write limit.
+   */
+  byErasure: (dueAt: string, caseId: string) => ({ erasePk: 'ERASE', eraseSk: `${dueAt}#${caseId}` }),
   /** A safety report in its prefecture's list (byRegion index, beside the regulator's cases under `REGION#`). */
   safetyByRegion: (prefectureCode: string, reportedAt: string, caseId: string) => ({ regionPk: `SAFETY#${prefectureCode}`, regionSk: `${reportedAt}#${caseId}` }),
 };
@@ -88,6 +95,7 @@ export const indexPartitions = {
   byMerchant: (creditCode: string) => indexKeys.byMerchant(creditCode, '', '').merchantPk,
   byRegion: (prefectureCode: string) => indexKeys.byRegion(prefectureCode, '', '').regionPk,
   byMonth: (month: string) => indexKeys.byMonth(`${month}-01`, '', '').monthPk,
+  byErasure: () => indexKeys.byErasure('', '').erasePk,
   /** Every shard of the deadline index. */
   byDeadline: () => Array.from({ length: deadlineShards }, (_, shard) => `DUE#${shard}`),
 };
@@ -95,6 +103,11 @@ export const indexPartitions = {
 /** The deadline index attributes after a change: set for a deadline the sweeper watches, removed otherwise. */
 export function deadlineIndexChange(caseId: string, sweptDeadline: string | undefined): { set: Record<string, string>; remove: string[] } {
   return sweptDeadline === undefined ? { set: {}, remove: ['duePk', 'dueSk'] } : { set: indexKeys.byDeadline(sweptDeadline, caseId), remove: [] };
+}
+
+/** The erasure index attributes for a case's next privacy deadline: set, or removed when none is left. */
+export function erasureIndexChange(caseId: string, deadline: { at: string } | undefined): { set: Record<string, string>; remove: string[] } {
+  return deadline === undefined ? { set: {}, remove: ['erasePk', 'eraseSk'] } : { set: indexKeys.byErasure(deadline.at, caseId), remove: [] };
 }
 
 /**

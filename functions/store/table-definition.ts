@@ -55,6 +55,12 @@ export const tableDefinition = {
       sortKey: { name: 'monthSk', type: 'S' },
       serves: 'overloaded: cases by China-time month received (`MONTH#`, also how statistics find new filings), the change feed of timeline events by UTC day (`CHANGED#`), disclosures by category (`DISCLOSURE#<category>`)',
     },
+    {
+      indexName: 'byErasure',
+      partitionKey: { name: 'erasePk', type: 'S' },
+      sortKey: { name: 'eraseSk', type: 'S' },
+      serves: "the `erase-personal-data` job: cases by the instant their next privacy deadline falls due (the sealed intake answer after 24 hours, the consumer's data 3 years after closing); sparse",
+    },
   ] as GlobalIndexDefinition[],
 } as const;
 

@@ -16,6 +16,8 @@ import { associationOf, type StaffIdentity } from './rights';
  */
 function consumerFor(viewer: StaffIdentity, record: CaseRecord) {
   const { consumer } = record.complaint;
+  // After erasure only the region code is left, for everyone.
+  if (record.erased) return { regionCode: consumer.regionCode };
   if (viewer.role === 'merchant') return { name: consumer.name, phone: maskPhone(consumer.phone) };
   return consumer;
 }
@@ -77,6 +79,7 @@ export function staffCaseView(
     ...(internal && record.safetyReport ? { safetyReport: record.safetyReport } : {}),
     timeline: timelineFor(viewer, timeline),
     allowedActions: options.allowedActions,
+    ...(record.erased ? { erased: true as const } : {}),
   };
 }
 
@@ -101,6 +104,7 @@ export function staffCaseSummary(record: CaseRecord, viewer: StaffIdentity) {
     injury: complaint.injury?.occurred === true,
     openOffer: (record.offers ?? []).some((offer) => offer.status === 'open'),
     ...(viewer.role !== 'merchant' && record.claimedBy ? { claimedBy: record.claimedBy } : {}),
+    ...(record.erased ? { erased: true as const } : {}),
   };
 }
 

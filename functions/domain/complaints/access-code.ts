@@ -5,7 +5,7 @@ import { randomSymbolsOf } from './case-id';
  * The consumer's secret for a case: 12 Crockford symbols (60 random bits),
  * shown as `7K3M-9QXA-H2PD`, shown once and stored only as a salted SHA-256.
  * 60 bits make an offline search of one leaked hash cost ~2^59 hashes;
- * online guessing is throttled per case (see `access-throttle.ts`). A slow
+ * online guessing is throttled per client (see `access-throttle.ts`). A slow
  * KDF would add little to that and cost intake throughput.
  */
 export interface AccessCodeHash {

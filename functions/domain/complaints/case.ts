@@ -114,6 +114,13 @@ export interface CaseRecord {
   safetyReport?: { prefectureCode: string; reportedAt: string };
   /** Public disclosure (SPEC section 6, `functions/domain/disclosure/`): candidate, objected, published or withheld. */
   disclosure?: CaseDisclosure;
+  /**
+   * Personal data erased 3 years after closing (SPEC section 5,
+   * `functions/domain/erasure/`): `complaint` then holds only what
+   * `erasedComplaint` keeps — no consumer contact data, no free texts.
+   */
+  erased?: true;
+  erasedAt?: string;
 }
 
 export interface AdvancePayoutFund {
@@ -177,6 +184,8 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
   const { complaint } = record;
   return {
     caseId: record.caseId,
+    // Personal data erased 3 years after closing (SPEC section 5).
+    ...(record.erased ? { erased: true as const } : {}),
     version: record.version,
     status: record.status,
     step: record.step,

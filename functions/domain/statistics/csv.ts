@@ -13,9 +13,21 @@ import type { Breakdown, Period } from './dimensions';
  */
 export const byteOrderMark = '\uFEFF';
 
+/**
+ * SPEC section 5: a text cell that a spreadsheet would read as a formula
+ * (`=`, `+`, `-`, `@`) or that hides one behind a tab or carriage return gets
+ * a leading `'`, so it is shown as text and never run (OWASP's CSV-injection
+ * advice). Numbers are written as numbers: `-5` is a figure, not a formula.
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+export function neutralised(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? neutralised(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -50,7 +62,7 @@ const columns: Column[] = [
   { heading: { 'zh-CN': '分类维度', en: 'Breakdown' }, value: (_, { by }) => by },
   { heading: { 'zh-CN': '代码', en: 'Code' }, value: (row) => row.key },
   { heading: { 'zh-CN': '名称', en: 'Name' }, value: (row) => row.label },
-  { heading: { 'zh-CN': '是否隐去（少于5件）', en: 'Suppressed (fewer than 5 cases)' }, value: (row, { lang }) => (row.suppressed ? (lang === 'en' ? 'yes' : '是') : lang === 'en' ? 'no' : '否') },
+  { heading: { 'zh-CN': '是否隐去（少于5件，或为防推算一并隐去）', en: 'Suppressed (fewer than 5 cases, or hidden with such a row)' }, value: (row, { lang }) => (row.suppressed ? (lang === 'en' ? 'yes' : '是') : lang === 'en' ? 'no' : '否') },
   figure('received', { 'zh-CN': '收到投诉（件）', en: 'Received' }),
   figure('accepted', { 'zh-CN': '受理（件）', en: 'Accepted' }),
   figure('notAccepted', { 'zh-CN': '不予受理（件）', en: 'Not accepted' }),

@@ -2,6 +2,7 @@ import type { Label, Language } from '../i18n';
 import { refusalReasonCodes } from '../../reference';
 import { counterNames, daysHistogram, notAcceptedByReason, type Counters } from './cells';
 import { keyLabel, type Breakdown } from './dimensions';
+import { suppressedKeys } from './suppression';
 
 /**
  * The figures of SPEC section 6 for one cell, computed from its counters.
@@ -51,13 +52,6 @@ export const figureNames = [
   'safetyReports',
   'meanRating',
 ] as const satisfies readonly (keyof Figures)[];
-
-/** SPEC section 6: public rows with 1 to 4 cases received are suppressed so no one can be singled out. */
-export const smallestPublishedCount = 5;
-
-export function isSuppressed(received: number): boolean {
-  return received >= 1 && received < smallestPublishedCount;
-}
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
@@ -112,16 +106,19 @@ export function labelIn(label: Label, lang: Language): string {
 }
 
 /**
- * The public rows of one table: cells with at least one case, most cases
- * first (ties by key), small ones suppressed with every figure null.
+ * The public rows of one table: cells with at least one case; rows of 1 to
+ * 4 cases and their complements suppressed with every figure null
+ * (`suppression.ts`); published rows most cases first (ties by key), then
+ * the suppressed ones by key.
  */
 export function publicRows(cells: readonly { key: string; counters: Counters }[], by: Breakdown, lang: Language): PublicRow[] {
-  return cells
-    .map(({ key, counters }) => ({ key, counters, received: counters[counterNames.received] ?? 0 }))
-    .filter((cell) => cell.received > 0)
-    .sort((a, b) => b.received - a.received || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ key, counters, received }): PublicRow => {
-      const label = labelIn(keyLabel(by, key), lang);
-      return isSuppressed(received) ? { key, label, suppressed: true, ...nullFigures } : { key, label, suppressed: false, ...figuresOf(counters) };
-    });
+  const present = cells.map(({ key, counters }) => ({ key, counters, received: counters[counterNames.received] ?? 0 })).filter((cell) => cell.received > 0);
+  const hidden = suppressedKeys(present);
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const published = present.filter((cell) => !hidden.has(cell.key)).sort((a, b) => b.received - a.received || byKey(a, b));
+  const suppressed = present.filter((cell) => hidden.has(cell.key)).sort(byKey);
+  return [
+    ...published.map(({ key, counters }): PublicRow => ({ key, label: labelIn(keyLabel(by, key), lang), suppressed: false, ...figuresOf(counters) })),
+    ...suppressed.map(({ key }): PublicRow => ({ key, label: labelIn(keyLabel(by, key), lang), suppressed: true, ...nullFigures })),
+  ];
 }

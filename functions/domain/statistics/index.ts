@@ -6,3 +6,4 @@ export * from './figures';
 export * from './csv';
 export * from './query';
 export * from './merchant-record';
+export * from './suppression';

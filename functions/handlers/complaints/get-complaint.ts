@@ -3,6 +3,6 @@ import { viewComplaint } from '../../services/complaints/view-complaint';
 
 /** `GET /v1/complaints/{caseId}` with `X-Access-Code`: the consumer's view of their case. */
 export const handler = apiHandler(async (request) => {
-  const view = await viewComplaint(request.params.caseId ?? '', request.headers['x-access-code'], new Date());
+  const view = await viewComplaint({ caseId: request.params.caseId ?? '', accessCode: request.headers['x-access-code'], clientAddress: request.sourceIp }, new Date());
   return jsonResponse(200, view);
 });

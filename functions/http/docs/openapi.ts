@@ -224,7 +224,7 @@ const descriptions: Record<string, Doc> = {
   'POST /v1/admin/jobs/{job}': {
     summary: 'Run a scheduled job now (admin)',
     description:
-      'Runs the job (`sweep-deadlines`, `aggregate`, `aggregate-rebuild`) until it is done or its time budget is spent, and answers what it did; `more: true` means call again to continue. ' +
+      'Runs the job (`sweep-deadlines`, `aggregate`, `aggregate-rebuild`, `erase-personal-data`) until it is done or its time budget is spent, and answers what it did; `more: true` means call again to continue. ' +
       '`{"asOf": "YYYY-MM-DD"}` runs it as of a later day, on the local stack only (a deployed stack answers 400). Unknown job: 404.',
     request: {
       params: z.object({ job: z.string().meta({ example: 'sweep-deadlines' }) }),

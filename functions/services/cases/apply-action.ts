@@ -13,7 +13,8 @@ import { applyCaseChange, ConcurrentWriteError } from '../../store/case-changes'
 import { backOffAfterContention, fundRetryAttempts, fundWritesFor } from '../funds/case-money';
 import { readCase, type StoredCase } from '../../store/cases-store';
 import { disclosureChange } from '../disclosure/lifecycle-hook';
-import { deadlineIndexChange } from '../../store/keys';
+import { nextPrivacyDeadline } from '../../domain/erasure/retention';
+import { deadlineIndexChange, erasureIndexChange } from '../../store/keys';
 
 /**
  * The one path every action takes, staff, consumer or system: the lifecycle
@@ -59,6 +60,8 @@ export async function applyAction(stored: StoredCase, command: ActionCommand, op
   Object.assign(planned.set, disclosure.set);
   // A case leaves the deadline index when it has no deadline the sweeper acts on.
   const index = 'deadline' in planned.set ? deadlineIndexChange(record.caseId, isSwept(planned.set.deadline) ? planned.set.deadline.date : undefined) : { set: {}, remove: [] };
+  // Closing starts the 3-year clock of the erasure job (SPEC section 5).
+  const privacy = 'closedOn' in planned.set ? erasureIndexChange(record.caseId, nextPrivacyDeadline({ ...record, ...planned.set })) : { set: {}, remove: [] };
   const at = command.now.toISOString();
   const after = { ...record, ...planned.set, version: record.version + 1, updatedAt: at } as StoredCase['record'];
   let written: { version: number; event: StoredCase['timeline'][number] } | undefined;
@@ -69,8 +72,8 @@ export async function applyAction(stored: StoredCase, command: ActionCommand, op
       written = await applyCaseChange({
         caseId: record.caseId,
         expectedVersion: record.version,
-        set: { ...planned.set, ...index.set },
-        remove: index.remove,
+        set: { ...planned.set, ...index.set, ...privacy.set },
+        remove: [...index.remove, ...privacy.remove],
         event: planned.event,
         alsoCreate: disclosure.alsoCreate,
         alsoWrite,

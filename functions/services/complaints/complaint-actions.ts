@@ -1,7 +1,7 @@
 import type { ConsumerActionBody } from '../../domain/cases/action-schemas';
 import { allowedActions } from '../../domain/lifecycle';
 import { applyAction, applyWithRetry, closeIfFinished } from '../cases/apply-action';
-import { authenticateConsumer } from './consumer-access';
+import { authenticateConsumer, type ConsumerCredentials } from './consumer-access';
 import { consumerAnswer, type ConsumerAnswer } from './view-complaint';
 
 /**
@@ -11,8 +11,8 @@ import { consumerAnswer, type ConsumerAnswer } from './view-complaint';
  * it the action is decided again on the fresh case (a withdrawal should not
  * fail because a mediator wrote a note).
  */
-export async function actOnComplaint(rawCaseId: string, accessCode: string | undefined, body: ConsumerActionBody, now: Date): Promise<ConsumerAnswer> {
-  const stored = await authenticateConsumer(rawCaseId, accessCode, now);
+export async function actOnComplaint(credentials: ConsumerCredentials, body: ConsumerActionBody, now: Date): Promise<ConsumerAnswer> {
+  const stored = await authenticateConsumer(credentials, now);
   const command = { action: body.action, role: 'consumer' as const, fields: body.fields, now };
   const consumerActions = (snapshot: Parameters<typeof allowedActions>[0]) => allowedActions(snapshot, 'consumer');
   const changed =

@@ -20,7 +20,9 @@ export function publicUntil(publishedAt: string): number {
  */
 export async function syncPublicDisclosure(record: CaseRecord, now: Date): Promise<'published' | 'removed' | 'none'> {
   const disclosure = record.disclosure;
-  if (!disclosure) return 'none';
+  // Erasure keeps the public record exactly as published (SPEC section 5); it leaves the list by its own
+  // expiry (TTL at `publicUntil`, and listings skip expired records), never by a rewrite from the erased case.
+  if (!disclosure || record.erased) return 'none';
   const publishedAt = disclosure.publishedAt;
   if (disclosure.state === 'published' && publishedAt && publicUntil(publishedAt) > now.getTime() / 1000) {
     const creditCode = record.complaint.merchant.creditCode;

@@ -1,5 +1,6 @@
 import type { JobRunner } from './job';
 import { aggregateJob, rebuildStatisticsJob } from '../statistics/jobs';
+import { erasePersonalData } from './erase-personal-data';
 import { sweepDeadlines } from './sweep-deadlines';
 
 /**
@@ -10,6 +11,7 @@ import { sweepDeadlines } from './sweep-deadlines';
 export const jobs: Readonly<Record<string, JobRunner>> = {
   'sweep-deadlines': sweepDeadlines,
   aggregate: aggregateJob,
+  'erase-personal-data': erasePersonalData,
   // On demand only (no schedule): recomputes every figure from the cases.
   'aggregate-rebuild': rebuildStatisticsJob,
 };

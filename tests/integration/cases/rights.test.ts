@@ -152,12 +152,15 @@ describe('who may act', () => {
     expect((await staffView(stack, mediationCase.caseId, tokens.mediator)).body.status).toBe('accepted');
   });
 
-  it('throttles wrong codes on actions, and then even the right code waits', async () => {
+  it('throttles wrong codes on actions per client: then even the right code waits from there, while the consumer acts from elsewhere', async () => {
     const filed = await fileRouted(stack);
-    for (let i = 0; i < 5; i++) expect((await consumerAct(stack, filed, { action: 'add_info', text: '再补充一点' }, `WRNG-000${i}-0000`)).status).toBe(404);
-    const blocked = await consumerAct(stack, filed, { action: 'withdraw' });
+    const actFrom = (body: Json, accessCode: string, from: string) => call(stack, 'POST', `/v1/complaints/${filed.caseId}/actions`, { body, headers: { 'X-Access-Code': accessCode }, from });
+    for (let i = 0; i < 5; i++) expect((await actFrom({ action: 'add_info', text: '再补充一点' }, `WRNG-000${i}-0000`, '127.0.0.31')).status).toBe(404);
+    const blocked = await actFrom({ action: 'withdraw' }, filed.accessCode, '127.0.0.31');
     expect(blocked.status).toBe(429);
     expect((await staffView(stack, filed.caseId, tokens.mediator)).body.status).toBe('accepted');
+    const consumer = await actFrom({ action: 'add_info', text: '我本人补充：发票已上传。' }, filed.accessCode, '127.0.0.32');
+    expect(consumer.status).toBe(200);
   });
 
   it('shows a county bureau only the cases of merchants in its county', async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { documentDb } from '../../../functions/store/client';
 import { validComplaint } from '../../fixtures/complaints';
 import { startTestStack, type TestStack } from '../../support/dynamodb';
+import { call } from '../../support/http';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -21,10 +22,9 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
 }
 
-async function view(caseId: string, accessCode?: string) {
-  const response = await fetch(`${stack.baseUrl}/v1/complaints/${encodeURIComponent(caseId)}`, { headers: accessCode ? { 'X-Access-Code': accessCode } : {} });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
-}
+/** The consumer's view; `from` is the client address (see `tests/support/http.ts`). */
+const view = (caseId: string, accessCode?: string, from?: string) =>
+  call(stack, 'GET', `/v1/complaints/${encodeURIComponent(caseId)}`, { headers: accessCode ? { 'X-Access-Code': accessCode } : {}, ...(from ? { from } : {}) });
 
 async function tableItems() {
   const items: Record<string, any>[] = [];
@@ -94,16 +94,18 @@ describe('wrong access codes', () => {
     expect(wrong.body).toEqual(unknown.body);
   });
 
-  it('are throttled after five tries: then even the right code waits', async () => {
+  it('are throttled per client after five tries: then even the right code waits, for that client only', async () => {
     const filed = await post(validComplaint());
-    for (let i = 0; i < 5; i++) expect((await view(filed.body.caseId, `WRNG-000${i}-0000`)).status).toBe(404);
-    const blocked = await view(filed.body.caseId, filed.body.accessCode);
+    const attacker = '127.0.0.21';
+    for (let i = 0; i < 5; i++) expect((await view(filed.body.caseId, `WRNG-000${i}-0000`, attacker)).status).toBe(404);
+    const blocked = await view(filed.body.caseId, filed.body.accessCode, attacker);
     expect(blocked.status).toBe(429);
     expect(blocked.body.error).toBe('too_many_requests');
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Another case is not affected.
+    expect(Number(blocked.headers!['retry-after'])).toBeGreaterThan(0);
+    // The limit is the client's, for every case id; the consumer elsewhere is not affected.
     const other = await post(validComplaint());
-    expect((await view(other.body.caseId, other.body.accessCode)).status).toBe(200);
+    expect((await view(other.body.caseId, other.body.accessCode, attacker)).status).toBe(429);
+    expect((await view(filed.body.caseId, filed.body.accessCode, '127.0.0.22')).status).toBe(200);
   });
 });
 

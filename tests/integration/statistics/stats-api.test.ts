@@ -1,7 +1,7 @@
 import { chinaDate } from '../../../functions/domain/calendar/dates';
 import { categories } from '../../../functions/reference';
 import { startTestStack, type TestStack } from '../../support/dynamodb';
-import { act, call, complaint, fileRouted, fixtureMerchant, runJob, staffView, tokenFor, type Filed, type Json } from '../cases/support';
+import { act, call, complaint, creditCodeIn, fileRouted, fixtureMerchant, runJob, staffView, tokenFor, type Filed, type Json } from '../cases/support';
 
 /**
  * The public statistics through HTTP on the local stack: complaints filed
@@ -26,6 +26,8 @@ beforeAll(async () => {
   [admin, mediator] = await Promise.all([tokenFor({ role: 'admin' }), tokenFor({ role: 'mediator', org: '410100' })]);
   for (let i = 0; i < 6; i++) appliances.push(await fileRouted(stack, complaint({ category: 'appliances' })));
   for (let i = 0; i < 2; i++) await fileRouted(stack, complaint({ category: 'food', issue: 'safety' }));
+  // Two small categories (food 2, travel 1) suppress each other; a lone small one would take appliances with it.
+  await fileRouted(stack, complaint({ category: 'travel', merchant: { name: '郑州某某旅行社有限公司', creditCode: creditCodeIn('410105', '9090'), regionCode: '410105' } }));
   for (const filed of appliances.slice(0, 3)) await settle(filed.caseId, { action: 'record_agreement', refundFen: 10000, terms: '退款 100 元' });
   await settle(appliances[3]!.caseId, { action: 'end_unresolved', text: '商家拒绝调解' });
   const job = await runJob(stack, admin, 'aggregate');
@@ -62,16 +64,17 @@ describe('GET /v1/stats', () => {
       meanRating: null,
     });
     expect(second).toMatchObject({ key: 'food', suppressed: true, received: null, resolved: null, resolutionRate: null });
+    expect(answer.body.rows[2]).toMatchObject({ key: 'travel', suppressed: true, received: null });
   });
 
   it('gives the same totals for the year, and one total row without a dimension', async () => {
     const total = await stats(`?period=${year}`);
-    expect(total.body.rows).toEqual([expect.objectContaining({ key: 'all', received: 8, resolved: 3, unresolved: 1 })]);
+    expect(total.body.rows).toEqual([expect.objectContaining({ key: 'all', received: 9, resolved: 3, unresolved: 1 })]);
     const byOutcome = await stats(`?period=${year}&by=outcome&lang=en`);
     // 3 resolved and 1 unresolved is fewer than 5 cases each: suppressed; the 4 still open are too.
     expect((byOutcome.body.rows as Json[]).map((row) => [row.key, row.suppressed])).toEqual(expect.arrayContaining([['resolved', true], ['unresolved', true]]));
     const byRegion = await stats(`?period=${year}&by=region&lang=en`);
-    expect(byRegion.body.rows).toEqual([expect.objectContaining({ key: '410100', label: 'Zhengzhou', received: 8 })]);
+    expect(byRegion.body.rows).toEqual([expect.objectContaining({ key: '410100', label: 'Zhengzhou', received: 9 })]);
   });
 
   it('refuses a malformed period, an unknown dimension and unknown parameters, naming each', async () => {
@@ -93,7 +96,7 @@ describe('GET /v1/stats', () => {
   it('gives the same figures after a rebuild from scratch', async () => {
     const before = await stats(`?period=${year}&by=issue`);
     const rebuilt = await runJob(stack, admin, 'aggregate-rebuild');
-    expect(rebuilt.body).toMatchObject({ mode: 'rebuild', casesRead: 8 });
+    expect(rebuilt.body).toMatchObject({ mode: 'rebuild', casesRead: 9 });
     const after = await stats(`?period=${year}&by=issue`);
     expect(after.body.rows).toEqual(before.body.rows);
     expect(after.body.generatedAt > before.body.generatedAt).toBe(true);
