@@ -21,7 +21,7 @@ import { applyCaseChange } from '../functions/store/case-changes';
 import { caseIndexKeys, createCase } from '../functions/store/cases-store';
 import { documentDb, dynamoDbClient, tableName } from '../functions/store/client';
 import { keys } from '../functions/store/keys';
-import { getCaseRecords, getStatisticsState, readCells } from '../functions/store/statistics-store';
+import { getCaseRecords, getStatisticsState, readCells } from '../functions/store/statistics';
 import type { CaseRecord } from '../functions/domain/complaints/case';
 import { seededRandom, syntheticCase } from './bench/stats/synthetic-cases';
 import { ensureTable, startDynamoDbLocal } from './local/dynamodb-local';
