@@ -62,7 +62,7 @@ export async function runAggregation(options: AggregationOptions): Promise<Aggre
   const owner = randomUUID();
   const leaseMs = options.leaseMs ?? options.budgetMs + 30_000;
   const waitUntil = Date.now() + (options.waitForLeaseMs ?? Math.min(options.budgetMs / 2, 10_000));
-  while (!(await acquireRunLease(owner, startedAt.getTime(), leaseMs))) {
+  while (!(await acquireRunLease(owner, Date.now(), startedAt.getTime() + leaseMs))) {
     if (Date.now() > waitUntil) {
       report.generatedAt = (await getStatisticsState())?.generatedAt || null;
       report.more = true;

@@ -1,24 +1,12 @@
 import { chinaDate } from '../../domain/calendar/dates';
 import { monthsBetween } from '../../domain/statistics';
-import { feedPage, type FeedEntry, type FeedName } from '../../store/statistics';
+import { settleFeed, type FeedProgress } from '../../domain/statistics/feed-position';
+import { feedPage, type FeedEntry, type FeedName, type FeedPosition } from '../../store/statistics';
 
-/**
- * Reads one feed in sort-key order, a page at a time, from a position (a
- * sort key: entries after it are read) through the partition of `until`,
- * and works out how far the run may move the position it keeps.
- *
- * Writes land in the byMonth index a little after their timestamp (a
- * transaction in flight, index propagation), up to `feedOverlapMs`. So a
- * stretch of the feed read at time R is complete only up to R less the
- * overlap: the kept position follows the entries taken until the first one
- * stamped later than that, and stops there ("frozen") for the rest of the
- * run; the next run reads again from it and skips what is already counted.
- * A backlog read long after it was written is therefore read exactly once.
- */
+/** Writes can land in the feed this long after their timestamp. */
 export const feedOverlapMs = 5 * 60_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const later = (a: string, b: string) => (a > b ? a : b);
 function nextMonth(month: string): string {
   const [year, monthOfYear] = month.split('-').map(Number) as [number, number];
   return monthOfYear === 12 ? `${year + 1}-01` : `${year}-${String(monthOfYear + 1).padStart(2, '0')}`;
@@ -39,6 +27,13 @@ function partitionsOf(feed: FeedName, from: string, until: string): { partition:
   }));
 }
 
+/**
+ * Reads one feed in sort-key order, a page at a time, from a position (a
+ * sort key: entries after it are read) through the partition of `until`,
+ * and keeps how far the run may move the position it commits
+ * (`settleFeed`: a stretch read at time R is complete up to R less the
+ * overlap).
+ */
 export class FeedCursor {
   private readonly partitions: { partition: string; endsBefore: string }[];
   private index = 0;
@@ -47,32 +42,45 @@ export class FeedCursor {
   private lastReadAt = 0;
   private readonly buffer: { entry: FeedEntry; readAt: number }[] = [];
   exhausted = false;
-  /** The position the run may keep: everything before it is read and counted. */
-  settled: string;
-  private frozen = false;
+  private progress: FeedProgress;
 
+  /**
+   * Reads after `position` through the partition of `until`, or, with
+   * `upTo`, only entries up to that sort key.
+   */
   constructor(
     readonly feed: FeedName,
     position: string,
     until: string,
     private readonly pageSize: number,
+    private readonly upTo?: string,
   ) {
-    this.settled = position;
+    this.progress = { settled: position, frozen: false };
     this.after = position;
-    this.partitions = partitionsOf(feed, position, until);
+    this.partitions = upTo !== undefined && upTo <= position ? [] : partitionsOf(feed, position, upTo?.slice(0, 24) ?? until);
     if (this.partitions.length === 0) this.exhausted = true;
+  }
+
+  private endReached(readAt: number): void {
+    this.exhausted = true;
+    this.buffer.length = 0;
+    if (this.upTo !== undefined) this.settle(this.upTo, readAt, true);
   }
 
   /** The next entry, reading a page when none is buffered; undefined once the feed is read through. */
   async head(): Promise<FeedEntry | undefined> {
     while (this.buffer.length === 0 && !this.exhausted) {
       if (this.partitionRead) {
-        // The rest of this partition was read (empty) at the last read: settle up to its end.
-        this.settle(this.partitions[this.index]!.endsBefore, this.lastReadAt, false);
         this.index += 1;
+        if (this.index >= this.partitions.length) {
+          this.endReached(this.lastReadAt);
+          if (this.upTo === undefined) this.settle(this.partitions.at(-1)!.endsBefore, this.lastReadAt, false);
+          break;
+        }
+        // The rest of the partition before was read (empty) at the last read: settle up to its end.
+        this.settle(this.partitions[this.index - 1]!.endsBefore, this.lastReadAt, false);
         this.after = undefined;
         this.partitionRead = false;
-        if (this.index >= this.partitions.length) this.exhausted = true;
         continue;
       }
       const readAt = Date.now();
@@ -81,6 +89,12 @@ export class FeedCursor {
       this.buffer.push(...page.entries.map((entry) => ({ entry, readAt })));
       if (page.last) this.after = page.last;
       this.partitionRead = page.complete;
+      if (this.upTo !== undefined && this.buffer.length > 0 && this.buffer.at(-1)!.entry.sortKey > this.upTo) {
+        // Drop what lies beyond the bound; the end is reached once what is left is taken.
+        while (this.buffer.length > 0 && this.buffer.at(-1)!.entry.sortKey > this.upTo) this.buffer.pop();
+        this.partitionRead = true;
+        this.index = this.partitions.length - 1;
+      }
     }
     return this.buffer[0]?.entry;
   }
@@ -89,18 +103,65 @@ export class FeedCursor {
   take(): FeedEntry {
     const { entry, readAt } = this.buffer.shift()!;
     this.settle(entry.sortKey, readAt, true);
+    this.lastTaken = entry.sortKey;
     return entry;
   }
 
+  /** The position the run may keep: everything before it is read and counted. */
+  get settled(): string {
+    return this.progress.settled;
+  }
+
+  /** The furthest entry taken. */
+  lastTaken: string | undefined;
+
   private settle(through: string, readAt: number, inclusive: boolean): void {
-    if (this.frozen) return;
-    const complete = iso(readAt - feedOverlapMs);
-    // An entry stamped after `complete` may have had neighbours not yet visible when it was read.
-    if ((inclusive ? through.slice(0, 24) : through) > complete) {
-      this.settled = later(this.settled, complete);
-      this.frozen = true;
-    } else {
-      this.settled = later(this.settled, through);
-    }
+    this.progress = settleFeed(this.progress, through, readAt, feedOverlapMs, inclusive);
+  }
+}
+
+/**
+ * One feed as a run reads it: first again the stretch between the kept
+ * `settled` position and `readThrough` (entries read before, now old enough
+ * that any late write among them is visible: only what was missed is
+ * counted), then what is new after `readThrough`. The part of that stretch
+ * still too recent to settle is not read again until it is old enough, so
+ * a run never spends its budget re-reading what it cannot settle.
+ */
+export class FeedReader {
+  private readonly recheck: FeedCursor;
+  private readonly fresh: FeedCursor;
+  private readonly noGap: boolean;
+
+  constructor(feed: FeedName, position: FeedPosition, until: string, pageSize: number, startedAt: number) {
+    const settledNow = iso(startedAt - feedOverlapMs);
+    const bound = position.readThrough < settledNow ? position.readThrough : settledNow;
+    this.noGap = bound === position.readThrough;
+    this.recheck = new FeedCursor(feed, position.settled, until, pageSize, bound);
+    this.fresh = new FeedCursor(feed, position.readThrough, until, pageSize);
+    this.readThrough = position.readThrough;
+  }
+
+  private readThrough: string;
+
+  get exhausted(): boolean {
+    return this.recheck.exhausted && this.fresh.exhausted;
+  }
+
+  async head(): Promise<FeedEntry | undefined> {
+    return (await this.recheck.head()) ?? this.fresh.head();
+  }
+
+  take(): FeedEntry {
+    if (!this.recheck.exhausted) return this.recheck.take();
+    const entry = this.fresh.take();
+    if (entry.sortKey > this.readThrough) this.readThrough = entry.sortKey;
+    return entry;
+  }
+
+  /** The position to commit. */
+  get position(): FeedPosition {
+    const settled = !this.recheck.exhausted ? this.recheck.settled : this.noGap ? this.fresh.settled : this.recheck.settled;
+    return { settled, readThrough: this.readThrough > settled ? this.readThrough : settled };
   }
 }

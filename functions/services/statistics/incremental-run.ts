@@ -1,7 +1,7 @@
 import { getCaseRecords, getContributions, type FeedEntry, type FeedPositions, type StatisticsState } from '../../store/statistics';
 import { countChunk, coverageAfter, type ChunkEntry } from './chunk';
 import { reconcileDisclosures } from './disclosure-reconciliation';
-import { FeedCursor, feedOverlapMs } from './feed-cursor';
+import { FeedReader, feedOverlapMs } from './feed-cursor';
 import { anotherChunkFits, factsOf, type RunContext } from './run-context';
 
 /**
@@ -23,15 +23,16 @@ const pageSizeFor = (chunkCases: number) => Math.min(1000, Math.max(chunkCases, 
 export function positionsOf(state: StatisticsState): FeedPositions {
   if (state.feeds) return state.feeds;
   const from = new Date(Date.parse(state.watermark) - feedOverlapMs).toISOString();
-  return { changes: from, filings: from };
+  return { changes: { settled: from, readThrough: from }, filings: { settled: from, readThrough: from } };
 }
 
 const instantOf = (position: string) => position.slice(0, 24);
-/** Every change before the lower of the two positions is counted. */
-export const watermarkOf = (feeds: FeedPositions) => [instantOf(feeds.changes), instantOf(feeds.filings)].sort()[0]!;
+/** Every change before the lower of the two settled positions is counted. */
+export const watermarkOf = (feeds: FeedPositions) => [instantOf(feeds.changes.settled), instantOf(feeds.filings.settled)].sort()[0]!;
+const samePositions = (a: FeedPositions, b: FeedPositions) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The next chunk's cases from both feeds, earliest first, with the newest version each showed. */
-async function nextCases(changes: FeedCursor, filings: FeedCursor, limit: number): Promise<Map<string, number>> {
+async function nextCases(changes: FeedReader, filings: FeedReader, limit: number): Promise<Map<string, number>> {
   const cases = new Map<string, number>();
   while (cases.size < limit) {
     const [change, filing] = [await changes.head(), await filings.head()];
@@ -69,8 +70,8 @@ export async function incrementalRun(initial: StatisticsState, context: RunConte
   const positions = positionsOf(state);
   const until = new Date(Math.max(context.now.getTime(), Date.now())).toISOString();
   const pageSize = pageSizeFor(context.chunkCases);
-  const changes = new FeedCursor('changes', positions.changes, until, pageSize);
-  const filings = new FeedCursor('filings', positions.filings, until, pageSize);
+  const changes = new FeedReader('changes', positions.changes, until, pageSize, context.startedAt.getTime());
+  const filings = new FeedReader('filings', positions.filings, until, pageSize, context.startedAt.getTime());
 
   let longestChunkMs = 0;
   for (let chunks = 0; ; chunks++) {
@@ -82,7 +83,7 @@ export async function incrementalRun(initial: StatisticsState, context: RunConte
     const changed = await nextCases(changes, filings, context.chunkCases);
     const entries = await entriesOf(changed, context, state.generation);
     const caughtUp = changes.exhausted && filings.exhausted;
-    const feeds = { changes: changes.settled, filings: filings.settled };
+    const feeds = { changes: changes.position, filings: filings.position };
     const watermark = watermarkOf(feeds);
     const stateAfter: StatisticsState = {
       ...state,
@@ -92,8 +93,7 @@ export async function incrementalRun(initial: StatisticsState, context: RunConte
       // Complete up to the run's start once the feeds are read through; otherwise up to the watermark.
       generatedAt: [state.generatedAt, caughtUp ? context.startedAt.toISOString() : watermark].sort().at(-1)!,
     };
-    const before = positionsOf(state);
-    const unchanged = entries.length === 0 && feeds.changes === before.changes && feeds.filings === before.filings && stateAfter.generatedAt === state.generatedAt;
+    const unchanged = entries.length === 0 && samePositions(feeds, positionsOf(state)) && stateAfter.generatedAt === state.generatedAt;
     if (!unchanged) state = await countChunk(state, state.generation, entries, stateAfter, context);
     longestChunkMs = Math.max(longestChunkMs, Date.now() - chunkStarted);
     if (caughtUp) return state;

@@ -4,11 +4,12 @@ import type { RunContext } from './run-context';
 /**
  * Removes the cells of generations no longer read (left by a rebuild), a
  * period at a time while the run has time, committing what is left to do.
- * Nothing reads those cells, so how long this takes matters to nobody.
+ * Nothing reads those cells, so how long this takes matters to nobody;
+ * still, each run removes at least one period, and says `more` until done.
  */
 export async function removeObsoleteCells(initial: StatisticsState, context: RunContext): Promise<StatisticsState> {
   let state = initial;
-  while (state.obsolete?.length && Date.now() < context.deadline) {
+  for (let removed = 0; state.obsolete?.length && (removed === 0 || Date.now() < context.deadline); removed++) {
     const [first, ...others] = state.obsolete;
     const [period, ...periods] = first!.periods;
     if (period !== undefined) await deleteCellsOfPeriod(first!.generation, period);
@@ -18,5 +19,6 @@ export async function removeObsoleteCells(initial: StatisticsState, context: Run
     await commitStatisticsState(next, state.step, false);
     state = { ...next, step: state.step + 1 };
   }
+  if (state.obsolete?.length) context.report.more = true;
   return state;
 }

@@ -57,7 +57,7 @@ function switched(state: StatisticsState, progress: RebuildProgress): Statistics
   const { rebuild: _done, ...rest } = state;
   // Changes while it read are within the overlap of the next incremental run.
   const from = new Date(Date.parse(progress.startedAt) - feedOverlapMs).toISOString();
-  const feeds = { changes: from, filings: from };
+  const feeds = { changes: { settled: from, readThrough: from }, filings: { settled: from, readThrough: from } };
   const obsolete = [...(state.obsolete ?? []), ...(state.generation > 0 ? [{ generation: state.generation, periods: state.periods }] : [])];
   return {
     ...rest,

@@ -10,12 +10,12 @@ import { statisticsKeys } from '../keys';
  * counter (`state.ts`), so a run whose lease lapsed cannot move the
  * watermark.
  */
-export async function acquireRunLease(owner: string, nowEpochMs: number, leaseMs: number): Promise<boolean> {
+export async function acquireRunLease(owner: string, nowEpochMs: number, expiresAtEpochMs: number): Promise<boolean> {
   try {
     await documentDb().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...statisticsKeys.lock(), entity: 'statsLock', owner, expiresAt: Math.ceil((nowEpochMs + leaseMs) / 1000), expiresAtMs: nowEpochMs + leaseMs },
+        Item: { ...statisticsKeys.lock(), entity: 'statsLock', owner, expiresAt: Math.ceil(expiresAtEpochMs / 1000), expiresAtMs: expiresAtEpochMs },
         // `expiresAt` (seconds) is also the TTL attribute: a lease left behind is removed in time.
         ConditionExpression: 'attribute_not_exists(pk) OR expiresAtMs < :now OR (attribute_not_exists(expiresAtMs) AND expiresAt < :nowSeconds) OR #owner = :owner',
         ExpressionAttributeNames: { '#owner': 'owner' },

@@ -2,12 +2,19 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb, tableName } from '../client';
 import { statisticsKeys } from '../keys';
 
-/** Where an incremental run carries on: per feed, the sort key after which it reads next. */
+/** Where an incremental run carries on in one feed (sort keys; entries after them are read). */
+export interface FeedPosition {
+  /** Everything up to here is counted, late writes included. */
+  settled: string;
+  /** Everything up to here was read once; what lies between is read again once it is old enough. */
+  readThrough: string;
+}
+
 export interface FeedPositions {
   /** The change feed (`CHANGED#<UTC day>`, `<at>#<caseId>#<seq>`). */
-  changes: string;
+  changes: FeedPosition;
   /** New filings (`MONTH#<China month>`, `<receivedAt>#<caseId>`). */
-  filings: string;
+  filings: FeedPosition;
 }
 
 /** A rebuild in progress: it fills `generation` month by month, then the state switches to it. */
