@@ -129,38 +129,53 @@ class ChunkedRunner {
   }
 }
 
+/**
+ * Plays `ops` from 2026-02-10 (China time), the clock moving on by
+ * `advance`: cases filed (up to 14 months back, so months and years both get
+ * cells) and acted on through the lifecycle, each change visible in the log
+ * after one of `delays`; `onRun` at each run.
+ */
+function replay(
+  ops: readonly Op[],
+  delays: readonly number[],
+  advance: (step: Op) => number,
+  onRun: (clock: number, log: readonly LogEntry[], cases: ReadonlyMap<string, SimulatedCase>) => void,
+): { cases: Map<string, SimulatedCase>; log: LogEntry[]; clock: number } {
+  const cases = new Map<string, SimulatedCase>();
+  const log: LogEntry[] = [];
+  let clock = Date.parse('2026-02-10T02:00:00Z');
+  let delayIndex = 0;
+  const record = (caseId: string, seq: number, at: number) => log.push({ at, visibleAt: at + delays[delayIndex++ % delays.length]!, caseId, seq });
+  for (const step of ops) {
+    clock += advance(step);
+    if (step.kind === 'file') {
+      const caseId = `C${cases.size}`;
+      const { record: filed, event } = filedCase(caseId, complaintFrom(step.seed), new Date(clock - step.monthsBack * 30 * 86_400_000));
+      cases.set(caseId, { record: filed, timeline: [event] });
+      record(caseId, 1, clock);
+    } else if (step.kind === 'act' && cases.size > 0) {
+      const simulated = [...cases.values()][step.caseIndex % cases.size]!;
+      const move = nextMove(simulated.record, chinaDate(new Date(clock)), step.seed);
+      if (move) for (const event of applyInMemory(simulated, move, new Date(clock))) record(simulated.record.caseId, event.seq, clock);
+    } else if (step.kind === 'run') {
+      onRun(clock, log, cases);
+    }
+  }
+  return { cases, log, clock };
+}
+
 const sorted = (table: CellTable) => [...table].sort(([a], [b]) => (a < b ? -1 : 1));
 
 describe('incremental aggregation', () => {
   it('gives exactly the figures of a rebuild, whatever the history and however late changes show in the feed', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 120 }), fc.array(fc.integer({ min: 0, max: overlapMs }), { minLength: 1, maxLength: 50 }), (ops, delays) => {
-        const cases = new Map<string, SimulatedCase>();
-        const log: LogEntry[] = [];
         const runner = new IncrementalRunner();
-        // The clock starts on 2026-02-10 (China time) and moves on by minutes to days.
-        let clock = Date.parse('2026-02-10T02:00:00Z');
-        let delayIndex = 0;
-        const record = (caseId: string, seq: number, at: number) => log.push({ at, visibleAt: at + delays[delayIndex++ % delays.length]!, caseId, seq });
-
-        for (const step of ops) {
-          // A run may come moments after the last write, before it shows in the feed.
-          clock += step.kind === 'run' ? step.afterMs : 37 * 60_000 + (step.kind === 'act' ? (step.seed.pick % 4) * 86_400_000 : 0);
-          if (step.kind === 'file') {
-            const caseId = `C${cases.size}`;
-            // Filed up to 14 months before the clock: months and years both get cells.
-            const receivedAt = new Date(clock - step.monthsBack * 30 * 86_400_000);
-            const { record: filed, event } = filedCase(caseId, complaintFrom(step.seed), receivedAt);
-            cases.set(caseId, { record: filed, timeline: [event] });
-            record(caseId, 1, clock);
-          } else if (step.kind === 'act' && cases.size > 0) {
-            const simulated = [...cases.values()][step.caseIndex % cases.size]!;
-            const move = nextMove(simulated.record, chinaDate(new Date(clock)), step.seed);
-            if (move) for (const event of applyInMemory(simulated, move, new Date(clock))) record(simulated.record.caseId, event.seq, clock);
-          } else if (step.kind === 'run') {
-            runner.run(clock, log, cases);
-          }
-        }
+        // A run may come moments after the last write, before it shows in the feed.
+        const advance = (step: Op) => (step.kind === 'run' ? step.afterMs : 37 * 60_000 + (step.kind === 'act' ? (step.seed.pick % 4) * 86_400_000 : 0));
+        const history = replay(ops, delays, advance, (clock, log, cases) => runner.run(clock, log, cases));
+        const { cases, log } = history;
+        let { clock } = history;
         // Once every write is visible, a last run catches up.
         clock += overlapMs;
         runner.run(clock, log, cases);
@@ -188,28 +203,12 @@ describe('incremental aggregation', () => {
         fc.integer({ min: 1, max: 5 }),
         fc.integer({ min: 1, max: 3 }),
         (ops, delays, chunkCases, maxChunks) => {
-          const cases = new Map<string, SimulatedCase>();
-          const log: LogEntry[] = [];
           const runner = new ChunkedRunner();
-          let clock = Date.parse('2026-02-10T02:00:00Z');
-          let delayIndex = 0;
-          const record = (caseId: string, seq: number, at: number) => log.push({ at, visibleAt: at + delays[delayIndex++ % delays.length]!, caseId, seq });
-          for (const step of ops) {
-            // Runs come often (a backlog builds up when their budget is small) or long after the writes.
-            clock += step.kind === 'run' ? step.afterMs * 3 : 61_000 + (step.kind === 'act' ? (step.seed.pick % 3) * 3_600_000 : 0);
-            if (step.kind === 'file') {
-              const caseId = `C${cases.size}`;
-              const { record: filed, event } = filedCase(caseId, complaintFrom(step.seed), new Date(clock - step.monthsBack * 30 * 86_400_000));
-              cases.set(caseId, { record: filed, timeline: [event] });
-              record(caseId, 1, clock);
-            } else if (step.kind === 'act' && cases.size > 0) {
-              const simulated = [...cases.values()][step.caseIndex % cases.size]!;
-              const move = nextMove(simulated.record, chinaDate(new Date(clock)), step.seed);
-              if (move) for (const event of applyInMemory(simulated, move, new Date(clock))) record(simulated.record.caseId, event.seq, clock);
-            } else if (step.kind === 'run') {
-              runner.run(clock, log, cases, chunkCases, maxChunks);
-            }
-          }
+          // Runs come often (a backlog builds up when their budget is small) or long after the writes.
+          const advance = (step: Op) => (step.kind === 'run' ? step.afterMs * 3 : 61_000 + (step.kind === 'act' ? (step.seed.pick % 3) * 3_600_000 : 0));
+          const history = replay(ops, delays, advance, (clock, log, cases) => runner.run(clock, log, cases, chunkCases, maxChunks));
+          const { cases, log } = history;
+          let { clock } = history;
           // Once every write is visible, runs of the same small budget work the backlog off.
           clock += overlapMs;
           let runs = 0;
