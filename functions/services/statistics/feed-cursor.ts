@@ -103,7 +103,7 @@ export class FeedCursor {
   take(): FeedEntry {
     const { entry, readAt } = this.buffer.shift()!;
     this.settle(entry.sortKey, readAt, true);
-    this.lastTaken = entry.sortKey;
+    this.lastTakenReadAt = readAt;
     return entry;
   }
 
@@ -112,8 +112,8 @@ export class FeedCursor {
     return this.progress.settled;
   }
 
-  /** The furthest entry taken. */
-  lastTaken: string | undefined;
+  /** When the page of the entry last taken was read. */
+  lastTakenReadAt = 0;
 
   private settle(through: string, readAt: number, inclusive: boolean): void {
     this.progress = settleFeed(this.progress, through, readAt, feedOverlapMs, inclusive);
@@ -155,7 +155,10 @@ export class FeedReader {
   take(): FeedEntry {
     if (!this.recheck.exhausted) return this.recheck.take();
     const entry = this.fresh.take();
-    if (entry.sortKey > this.readThrough) this.readThrough = entry.sortKey;
+    // Never past the time it was read: an entry stamped later (a job run as of a later day) is read again, not the writes before it skipped.
+    const readAt = iso(this.fresh.lastTakenReadAt);
+    const through = entry.sortKey < readAt ? entry.sortKey : readAt;
+    if (through > this.readThrough) this.readThrough = through;
     return entry;
   }
 
