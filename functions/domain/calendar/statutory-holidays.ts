@@ -1,4 +1,4 @@
-import { LunarDay, SolarDay, SolarTerm } from 'tyme4ts';
+import type { SolarDay } from 'tyme4ts';
 
 /**
  * The public holidays the law itself fixes (全国年节及纪念日放假办法, as
@@ -15,7 +15,8 @@ import { LunarDay, SolarDay, SolarTerm } from 'tyme4ts';
  * - 国庆 1 to 3 October, three days.
  *
  * Lunar dates and solar terms come from `tyme4ts` (pure computation, no
- * data files). What the State Council adds each year — days moved next to
+ * data files), loaded on first use: only a date past the shipped years needs
+ * it, so the functions that bundle the calendar keep their cold start. What the State Council adds each year — days moved next to
  * a holiday and the weekends worked in exchange (调休), or a substitute day
  * for a holiday on a weekend — cannot be derived, so such a year stays
  * provisional until its schedule ships.
@@ -30,9 +31,14 @@ export interface StatutoryHoliday {
 
 const cache = new Map<number, readonly StatutoryHoliday[]>();
 
+let tymeModule: typeof import('tyme4ts') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would evaluate the library (about 90 ms) at every cold start
+const tyme = () => (tymeModule ??= require('tyme4ts') as typeof import('tyme4ts'));
+
 export function statutoryHolidays(year: number): readonly StatutoryHoliday[] {
   const known = cache.get(year);
   if (known) return known;
+  const { LunarDay, SolarTerm } = tyme();
   const lunar = (month: number, day: number) => LunarDay.fromYmd(year, month, day).getSolarDay();
   const newYearsEve = LunarDay.fromYmd(year, 1, 1).next(-1).getSolarDay();
   const holidays: StatutoryHoliday[] = [
