@@ -28,8 +28,9 @@ describe('the deadline sweep within a budget', () => {
       more = report.more;
     }
     expect(more).toBe(false);
-    // Every run swept at least a page and stopped after it: nine entries, each read once.
-    expect(examined.every((count) => count >= 1 && count <= 2)).toBe(true);
+    // Every run that said `more` swept a page and stopped after it (the last may find only the empty end of a shard): nine entries, each read once.
+    expect(examined.slice(0, -1).every((count) => count >= 1 && count <= 2)).toBe(true);
+    expect(examined.at(-1)).toBeLessThanOrEqual(2);
     expect(examined.length).toBeGreaterThanOrEqual(5);
     expect(examined.reduce((a, b) => a + b, 0)).toBe(9);
     expect(await getJobCursor('sweep-deadlines')).toEqual({});
