@@ -11,4 +11,3 @@ export * from './lease';
 export * from './merchant-cases';
 export * from './pending-chunk';
 export * from './state';
-export { batchWrite } from './batch';
