@@ -38,7 +38,7 @@ export function scheduledEvent(job: string, at: Date) {
 export interface SchedulerOptions {
   /** Default: the route table's `scheduledJobs`. */
   jobs?: readonly ScheduledJob[];
-  /** Per-run time limit (default 15 minutes, Lambda's maximum). */
+  /** Per-run time limit (default 5 minutes, the job functions' Lambda timeout in `lib/handler-function.ts`). */
   timeoutMs?: number;
   /** Also run every job once at start (the local stack does; EventBridge does not). */
   runAtStart?: boolean;
@@ -61,7 +61,7 @@ export interface RunningScheduler {
 export function startScheduler(options: SchedulerOptions = {}): RunningScheduler {
   const jobs = options.jobs ?? jobsFromRoutes();
   const log = options.log ?? ((line: string) => console.log(line));
-  const timeoutMs = options.timeoutMs ?? 15 * 60_000;
+  const timeoutMs = options.timeoutMs ?? 5 * 60_000;
   const inProgress = new Map<string, Promise<void>>();
 
   async function run(job: ScheduledJob): Promise<void> {

@@ -11,6 +11,8 @@ export const keys = {
   merchant: (creditCode: string) => ({ pk: `MERCHANT#${creditCode}`, sk: 'PROFILE' }),
   association: (id: string) => ({ pk: `ASSOCIATION#${id}`, sk: 'PROFILE' }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+  /** Where a resumable job (the deadline sweep) stopped, so its next run carries on from there. */
+  jobCursor: (job: string) => ({ pk: `JOB#${job}`, sk: 'CURSOR' }),
   /**
    * Routing: the open case for one (consumer phone, merchant, order), by a
    * hash of the three. Looked up by key when a case is routed, so the

@@ -1,16 +1,19 @@
 import type { WorkingCalendar } from '../../reference/types';
 import { assertCalendarDate, chinaDate, dateOfDayNumber, dayNumber, isCalendarDate } from './dates';
+import { isStatutoryHoliday } from './statutory-holidays';
 
 /**
  * Working days on the official Chinese calendar (SPEC section 2): Monday to
  * Friday, minus public holidays, plus the weekend days that are worked in
  * exchange (调休). Dates are `YYYY-MM-DD` in China Standard Time.
  *
- * Outside `firstYear..lastYear` the holiday schedule is not published yet
- * (the State Council announces a year's schedule late in the year before),
- * so those days count Monday to Friday only. Such a deadline may move once
- * the schedule is known: callers mark it provisional where `isCovered` is
- * false for the deadline date.
+ * After `lastYear` the official schedule is not published yet (the State
+ * Council announces a year's schedule late in the year before), so those
+ * years count Monday to Friday less the statutory holidays the law itself
+ * fixes (`statutory-holidays.ts`: 元旦, 春节 from 除夕 to 初三, 清明, 劳动节,
+ * 端午, 中秋, 国庆), without the 调休 no rule can predict. Such a deadline
+ * may move once the schedule is known: callers mark it provisional where
+ * `isCovered` is false for the deadline date.
  */
 export { chinaDate, isCalendarDate };
 
@@ -24,6 +27,7 @@ export function isCovered(date: string, calendar: WorkingCalendar): boolean {
 function isWorkingDayUnchecked(day: number, date: string, calendar: WorkingCalendar): boolean {
   if (calendar.holidays.has(date)) return false;
   if (calendar.adjustedWorkdays.has(date)) return true;
+  if (Number(date.slice(0, 4)) > calendar.lastYear && isStatutoryHoliday(date)) return false;
   const weekday = (day + 4) % 7; // 1970-01-01 (day 0) was a Thursday; 0 = Sunday
   return weekday !== 0 && weekday !== 6;
 }
@@ -63,4 +67,14 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkingCa
     if (isWorkingDayUnchecked(day, dateOfDayNumber(day), calendar)) count += 1;
   }
   return count;
+}
+
+/**
+ * The day a time limit ends whose last day is `lastDay` (Civil Code art.
+ * 203): that day if it is a working day, else the first working day after
+ * the holiday or weekend it falls on.
+ */
+export function endOfTimeLimit(lastDay: string, calendar: WorkingCalendar): string {
+  assertCalendarDate(lastDay);
+  return isWorkingDay(lastDay, calendar) ? lastDay : addWorkingDays(lastDay, 1, calendar);
 }

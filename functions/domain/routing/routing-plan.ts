@@ -95,7 +95,7 @@ export function planRouting(input: RoutingPlanInput): RoutingPlan {
   const { record, facts, ruleSet, now, calendar } = input;
   if (record.status !== 'received') throw new Error(`Only a received case is routed; ${record.caseId} is ${record.status}.`);
   const routedAt = now.toISOString();
-  const triaged = triage(facts);
+  const triaged = triage(facts, calendar);
   const decision: RoutingDecision = evaluateRules(ruleSet, facts, input.prefectureOf);
   const rule = { ruleSetId: decision.ruleSetId, ruleSetVersion: decision.ruleSetVersion, ruleId: decision.ruleId };
   const inputs = routingInputs(facts);

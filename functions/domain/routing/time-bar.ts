@@ -1,3 +1,6 @@
+import { endOfTimeLimit } from '../calendar/working-days';
+import type { WorkingCalendar } from '../../reference/types';
+
 /** SPEC section 2: harm known more than 3 years before filing is `time_barred`. */
 export const limitationYears = 3;
 
@@ -7,11 +10,16 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * The last day a complaint may be filed, counted as the Civil Code counts
- * periods in years (arts. 201-202): the period starts the day after
- * `knownSince` and ends on the same month and day `limitationYears` later;
- * a 29 February with no counterpart ends on 28 February.
+ * periods in years (arts. 201-203): the period starts the day after
+ * `knownSince` and ends on the same month and day `limitationYears` later
+ * (a 29 February with no counterpart ends on 28 February); a last day that
+ * falls on a holiday or weekend moves to the next working day (art. 203).
  */
-export function lastDayToFile(knownSince: string): string {
+export function lastDayToFile(knownSince: string, calendar: WorkingCalendar): string {
+  return endOfTimeLimit(sameDayYearsLater(knownSince), calendar);
+}
+
+function sameDayYearsLater(knownSince: string): string {
   const [year, month, day] = knownSince.split('-').map(Number) as [number, number, number];
   const endYear = year + limitationYears;
   const endDay = Math.min(day, daysInMonth(endYear, month));
@@ -19,6 +27,6 @@ export function lastDayToFile(knownSince: string): string {
 }
 
 /** Filing on the last day is still in time. `YYYY-MM-DD` strings compare in date order. */
-export function isTimeBarred(knownSince: string, filedOn: string): boolean {
-  return filedOn > lastDayToFile(knownSince);
+export function isTimeBarred(knownSince: string, filedOn: string, calendar: WorkingCalendar): boolean {
+  return filedOn > lastDayToFile(knownSince, calendar);
 }

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../../reference/types';
 import type { Label } from '../i18n';
 import type { RoutingFacts } from './facts';
 import { identifyRespondent } from './respondent';
@@ -19,12 +20,12 @@ export type TriageOutcome =
  * where their complaint already is. Everything is judged as of `filedOn`, so
  * a router retry days later decides the same way.
  */
-export function triage(facts: RoutingFacts): TriageOutcome {
+export function triage(facts: RoutingFacts, calendar: WorkingCalendar): TriageOutcome {
   if (facts.openCaseExists) {
     return refuse('duplicate', { 'zh-CN': '同一消费者就同一商家、同一订单已有正在处理的投诉。', en: 'The same consumer already has an open complaint about this merchant and order.' });
   }
-  if (isTimeBarred(facts.knownSince, facts.filedOn)) {
-    const lastDay = lastDayToFile(facts.knownSince);
+  if (isTimeBarred(facts.knownSince, facts.filedOn, calendar)) {
+    const lastDay = lastDayToFile(facts.knownSince, calendar);
     return refuse('time_barred', {
       'zh-CN': `知道权益受损之日（${facts.knownSince}）起已超过三年，最后投诉日为 ${lastDay}。`,
       en: `More than 3 years passed since the harm was known (${facts.knownSince}); the last day to file was ${lastDay}.`,

@@ -13,7 +13,8 @@ export function scheduledJobHandler(job: string) {
   return middy<ScheduledEvent, object, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (_event, context) => {
-      const budgetMs = Math.max(minimumBudgetMs, context.getRemainingTimeInMillis() - reserveMs);
-      return runJob(job, { budgetMs });
+      const hardStopMs = context.getRemainingTimeInMillis();
+    const budgetMs = Math.max(minimumBudgetMs, hardStopMs - reserveMs);
+      return runJob(job, { budgetMs, hardStopMs });
     });
 }

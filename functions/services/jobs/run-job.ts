@@ -44,13 +44,13 @@ export interface JobResult {
 }
 
 /** Runs a job to the end of its budget and says what it did. Unknown job: 404. */
-export async function runJob(name: string, options: { asOf?: string; budgetMs: number; now?: Date }): Promise<JobResult & object> {
+export async function runJob(name: string, options: { asOf?: string; budgetMs: number; hardStopMs?: number; now?: Date }): Promise<JobResult & object> {
   const runner = jobNamed(name);
   if (!runner) throw new NotFoundError(`There is no job named '${name}'.`);
   const realNow = options.now ?? new Date();
   const now = jobClock(realNow, options.asOf);
   const started = Date.now();
-  const result = await runner({ now, budgetMs: options.budgetMs });
+  const result = await runner({ now, budgetMs: options.budgetMs, ...(options.hardStopMs ? { hardStopMs: options.hardStopMs } : {}) });
   const answer = { job: name, ranAt: realNow.toISOString(), asOf: chinaDate(now), tookMs: Date.now() - started, ...result };
   logger.info('job ran', { job: name, asOf: answer.asOf, tookMs: answer.tookMs });
   return answer;

@@ -6,7 +6,7 @@ import { personalDataOf, scrubNarrative } from '../../domain/privacy';
 import { merchantPublicRecord, twelveMonthsEndingOn, type MerchantPublicRecord } from '../../domain/statistics';
 import { toFieldIssues } from '../../domain/validation/issues';
 import { getMerchant } from '../../store/registry-store';
-import { caseIdsOfMerchantSince, getContributions, getStatisticsState, latestCaseOfMerchant } from '../../store/statistics-store';
+import { caseIdsOfMerchantSince, getContributions, getStatisticsState, latestCaseOfMerchant } from '../../store/statistics';
 
 /** China midnight of `date` as an ISO instant: where a China day starts in `receivedAt` order. */
 const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();

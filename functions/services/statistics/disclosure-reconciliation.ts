@@ -1,8 +1,9 @@
 import type { CaseRecord } from '../../domain/complaints/case';
-import { getCaseRecords, type Contribution } from '../../store/statistics-store';
+import { inParallel } from '../../shared/in-parallel';
+import { getCaseRecords, type Contribution } from '../../store/statistics';
 import { makeCandidateIfDue } from '../disclosure/candidates';
 import { syncPublicDisclosure } from '../disclosure/public-record-sync';
-import { inParallel, type RunContext } from './run-context';
+import type { RunContext } from './run-context';
 
 const reconcileConcurrency = 16;
 

@@ -1,112 +1,101 @@
-import { randomUUID } from 'node:crypto';
-import { chinaDate } from '../../domain/calendar/dates';
-import { cellAddress, cellsOf, monthsBetween, planIncrement } from '../../domain/statistics';
-import {
-  applyCellDeltas,
-  changesOnDay,
-  deletePendingChunk,
-  filingsSince,
-  getCaseRecords,
-  getContributions,
-  getPendingChunk,
-  putContributions,
-  putPendingChunk,
-  type PendingChunk,
-  type StatisticsState,
-} from '../../store/statistics-store';
+import { getCaseRecords, getContributions, type FeedEntry, type FeedPositions, type StatisticsState } from '../../store/statistics';
+import { countChunk, coverageAfter, type ChunkEntry } from './chunk';
 import { reconcileDisclosures } from './disclosure-reconciliation';
-import { factsOf, type RunContext } from './run-context';
+import { FeedReader, feedOverlapMs } from './feed-cursor';
+import { anotherChunkFits, factsOf, type RunContext } from './run-context';
 
 /**
- * An incremental run: reads what changed since the watermark, less an
- * overlap for writes still in flight when the last run read — the change
- * feed (timeline events by UTC day) and new filings (cases by receipt time
- * in their month), both in the byMonth index, never a Scan; reads those
- * cases; and for each whose version moved since it was last counted, takes
- * the old facts out of every cell and adds the new ones. Changes are
- * applied in chunks, each first written down whole, so a run that dies
- * half-way is finished exactly once by the next. Re-running changes
- * nothing: every case is already counted at its version.
+ * An incremental run: reads the change feed (timeline events by UTC day)
+ * and new filings (cases by receipt time in their month) from the
+ * positions the state keeps, merged in time order, chunk by chunk; for
+ * each case whose version moved since it was last counted it takes the
+ * old facts out of every cell and adds the new ones (`chunk.ts`). Each
+ * chunk commits the feed positions it reached, so a backlog larger than
+ * one run is worked off over several, every run making progress, and a
+ * run that stops (or dies) is continued from its last chunk. Re-running
+ * changes nothing: every case is already counted at its version.
  */
 
-/** Writes can land in the feed a little after their timestamp (transactions in flight, index propagation). */
-export const feedOverlapMs = 5 * 60_000;
-/** Cases per chunk: bigger chunks touch each cell fewer times; the pending chunk is written in parts. */
-const chunkSize = 2000;
+/** Feed entries per page read: about the chunk's size, so reads stay bounded by it. */
+const pageSizeFor = (chunkCases: number) => Math.min(1000, Math.max(chunkCases, 25));
 
-/** Applies one chunk's deltas and contributions; safe to call again for the same chunk. */
-async function applyChunk(chunk: PendingChunk): Promise<number> {
-  const { deltas } = planIncrement(chunk.entries);
-  const addressed = new Map([...deltas].map(([id, delta]) => [id, { address: cellAddress(id), delta }]));
-  const changed = await applyCellDeltas(chunk.generation, addressed, chunk.chunkId);
-  await putContributions(chunk.entries.map((entry) => ({ facts: entry.current, ...(entry.disclosureSynced ? { disclosureSynced: entry.disclosureSynced } : {}) })));
-  await deletePendingChunk();
-  return changed;
+/** Where a state written before chunked runs left off: its watermark less the overlap, in both feeds. */
+export function positionsOf(state: StatisticsState): FeedPositions {
+  if (state.feeds) return state.feeds;
+  const from = new Date(Date.parse(state.watermark) - feedOverlapMs).toISOString();
+  return { changes: { settled: from, readThrough: from }, filings: { settled: from, readThrough: from } };
 }
 
-function utcDaysFrom(fromInstant: string, toInstant: string): string[] {
-  const days: string[] = [];
-  for (let day = new Date(`${fromInstant.slice(0, 10)}T00:00:00Z`); day.toISOString().slice(0, 10) <= toInstant.slice(0, 10); day = new Date(day.getTime() + 86_400_000)) {
-    days.push(day.toISOString().slice(0, 10));
+const instantOf = (position: string) => position.slice(0, 24);
+/** Every change before the lower of the two settled positions is counted. */
+export const watermarkOf = (feeds: FeedPositions) => [instantOf(feeds.changes.settled), instantOf(feeds.filings.settled)].sort()[0]!;
+const samePositions = (a: FeedPositions, b: FeedPositions) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The next chunk's cases from both feeds, earliest first, with the newest version each showed. */
+async function nextCases(changes: FeedReader, filings: FeedReader, limit: number): Promise<Map<string, number>> {
+  const cases = new Map<string, number>();
+  while (cases.size < limit) {
+    const [change, filing] = [await changes.head(), await filings.head()];
+    if (!change && !filing) break;
+    const entry: FeedEntry = !filing || (change && change.sortKey <= filing.sortKey) ? changes.take() : filings.take();
+    if (entry.version > (cases.get(entry.caseId) ?? 0)) cases.set(entry.caseId, entry.version);
   }
-  return days;
+  return cases;
 }
 
-/** Every case changed or filed since `from`, with the newest version seen. */
-async function changedSince(from: string, until: string): Promise<Map<string, number>> {
-  const changed = new Map<string, number>();
-  for (const [i, day] of utcDaysFrom(from, until).entries()) await changesOnDay(day, i === 0 ? from : undefined, changed);
-  // Filing writes the case item alone: new cases are read by receipt time from their month.
-  for (const month of monthsBetween(chinaDate(new Date(from)).slice(0, 7), chinaDate(new Date(until)).slice(0, 7))) await filingsSince(month, from, changed);
-  return changed;
-}
-
-export async function incrementalRun(state: StatisticsState, context: RunContext): Promise<StatisticsState> {
-  const { report } = context;
-  const pending = await getPendingChunk();
-  if (pending) {
-    if (pending.generation === state.generation) report.cellsChanged += await applyChunk(pending);
-    else await deletePendingChunk();
-  }
-
-  const from = new Date(new Date(state.watermark).getTime() - feedOverlapMs).toISOString();
-  const until = new Date(Math.max(context.now.getTime(), context.startedAt.getTime())).toISOString();
-  const changedVersions = await changedSince(from, until);
-  const counted = await getContributions([...changedVersions.keys()]);
+async function entriesOf(changed: Map<string, number>, context: RunContext, generation: number): Promise<ChunkEntry[]> {
+  const counted = await getContributions([...changed.keys()]);
+  const countedVersion = (caseId: string) => {
+    const contribution = counted.get(caseId);
+    // Facts counted in another generation are not in these cells.
+    return contribution && (contribution.generation ?? generation) === generation ? contribution.facts.version : 0;
+  };
   // A case counted at (or past) the newest version the feed shows has nothing new.
-  const toRead = [...changedVersions].filter(([caseId, seq]) => (counted.get(caseId)?.facts.version ?? 0) < seq).map(([caseId]) => caseId);
-  report.alreadyCounted += changedVersions.size - toRead.length;
+  const toRead = [...changed].filter(([caseId, version]) => countedVersion(caseId) < version).map(([caseId]) => caseId);
+  context.report.alreadyCounted += changed.size - toRead.length;
+  if (toRead.length === 0) return [];
+  const { records, stamps } = await reconcileDisclosures(await getCaseRecords(toRead), context, counted);
+  context.report.casesRead += records.length;
+  return records.map((record) => {
+    const before = counted.get(record.caseId);
+    const inThisGeneration = before && (before.generation ?? generation) === generation;
+    const disclosureSynced = stamps.get(record.caseId) ?? before?.disclosureSynced;
+    return { ...(inThisGeneration ? { counted: before.facts } : {}), current: factsOf(record), ...(disclosureSynced ? { disclosureSynced } : {}) };
+  });
+}
 
-  const periods = new Set(state.periods);
-  let firstMonth = state.firstMonth;
-  const progress = () => ({ periods: [...periods].sort(), ...(firstMonth ? { firstMonth } : {}) });
-  for (let i = 0; i < toRead.length; i += chunkSize) {
-    if (Date.now() > context.deadline) {
+export async function incrementalRun(initial: StatisticsState, context: RunContext): Promise<StatisticsState> {
+  const { report } = context;
+  let state = initial;
+  const positions = positionsOf(state);
+  const until = new Date(Math.max(context.now.getTime(), Date.now())).toISOString();
+  const pageSize = pageSizeFor(context.chunkCases);
+  const changes = new FeedReader('changes', positions.changes, until, pageSize, context.startedAt.getTime());
+  const filings = new FeedReader('filings', positions.filings, until, pageSize, context.startedAt.getTime());
+
+  let longestChunkMs = 0;
+  for (let chunks = 0; ; chunks++) {
+    if (!anotherChunkFits(context, chunks, longestChunkMs)) {
       report.more = true;
-      // The watermark stays: the next run reads the same changes and skips what this one counted.
-      return { ...state, ...progress() };
+      return state;
     }
-    const { records, stamps } = await reconcileDisclosures(await getCaseRecords(toRead.slice(i, i + chunkSize)), context, counted);
-    report.casesRead += records.length;
-
-    const entries = records.map((record) => {
-      const current = factsOf(record);
-      const before = counted.get(record.caseId);
-      const disclosureSynced = stamps.get(record.caseId) ?? before?.disclosureSynced;
-      return { ...(before ? { counted: before.facts } : {}), current, ...(disclosureSynced ? { disclosureSynced } : {}) };
-    });
-    const plan = planIncrement(entries);
-    report.alreadyCounted += plan.alreadyCounted;
-    report.casesCounted += plan.contributions.length;
-    if (plan.contributions.length === 0) continue;
-    for (const facts of plan.contributions) {
-      for (const address of cellsOf(facts)) periods.add(address.period);
-      if (!firstMonth || facts.month < firstMonth) firstMonth = facts.month;
-    }
-    const moved = new Set(plan.contributions);
-    const chunk: PendingChunk = { chunkId: randomUUID(), generation: state.generation, entries: entries.filter((entry) => moved.has(entry.current)) };
-    await putPendingChunk(chunk);
-    report.cellsChanged += await applyChunk(chunk);
+    const chunkStarted = Date.now();
+    const changed = await nextCases(changes, filings, context.chunkCases);
+    const entries = await entriesOf(changed, context, state.generation);
+    const caughtUp = changes.exhausted && filings.exhausted;
+    const feeds = { changes: changes.position, filings: filings.position };
+    const watermark = watermarkOf(feeds);
+    const stateAfter: StatisticsState = {
+      ...state,
+      feeds,
+      watermark,
+      ...coverageAfter(entries, state.periods, state.firstMonth),
+      // Complete up to the run's start once the feeds are read through; otherwise up to the watermark.
+      generatedAt: [state.generatedAt, caughtUp ? context.startedAt.toISOString() : watermark].sort().at(-1)!,
+    };
+    const unchanged = entries.length === 0 && samePositions(feeds, positionsOf(state)) && stateAfter.generatedAt === state.generatedAt;
+    if (!unchanged) state = await countChunk(state, state.generation, entries, stateAfter, context);
+    longestChunkMs = Math.max(longestChunkMs, Date.now() - chunkStarted);
+    if (caughtUp) return state;
   }
-  return { ...state, watermark: context.startedAt.toISOString(), generatedAt: new Date().toISOString(), ...progress() };
 }

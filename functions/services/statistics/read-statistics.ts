@@ -1,5 +1,5 @@
 import { publicRows, statisticsCsv, type PublicRow, type StatisticsQuery } from '../../domain/statistics';
-import { getStatisticsState, readCells } from '../../store/statistics-store';
+import { getStatisticsState, readCells } from '../../store/statistics';
 
 /** `GET /v1/stats`: SPEC section 6's answer shape. */
 export interface StatisticsAnswer {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { runAggregation } from '../../../functions/services/statistics/aggregation-run';
-import { getStatisticsState } from '../../../functions/store/statistics-store';
+import { getStatisticsState } from '../../../functions/store/statistics';
 import { complaintFrom, complaintSeed, moveSeed, type ComplaintSeed, type MoveSeed } from '../../unit/statistics/support/case-histories';
 import { createTestTable } from '../../support/dynamodb';
 import { allCells, fileCase, moveCase, untilIndexCaughtUp } from './support';

@@ -5,7 +5,7 @@ import { cellId, type Counters } from '../../../functions/domain/statistics';
 import { applyAction, closeIfFinished } from '../../../functions/services/cases/apply-action';
 import { applyCaseChange } from '../../../functions/store/case-changes';
 import { createCase, readCase } from '../../../functions/store/cases-store';
-import { casesReceivedIn, getCaseRecords, getStatisticsState, readCells } from '../../../functions/store/statistics-store';
+import { casesReceivedIn, getCaseRecords, getStatisticsState, readCells } from '../../../functions/store/statistics';
 import { filedCase, nextMove, simulatedFundId, type MoveSeed } from '../../unit/statistics/support/case-histories';
 import { depositToFund } from '../../../functions/services/funds/deposit';
 import { putFundRegistration } from '../../../functions/store/funds-store';

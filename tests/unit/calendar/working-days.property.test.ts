@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { calendar } from '../../../functions/reference';
 import { dateOfDayNumber, dayNumber, dayOfWeek } from '../../../functions/domain/calendar/dates';
+import { statutoryHolidays } from '../../../functions/domain/calendar/statutory-holidays';
 import { addWorkingDays, isCovered, isWorkingDay, workingDaysBetween } from '../../../functions/domain/calendar/working-days';
 
 /** Dates from a year before the calendar's data to a few years after it, so both regimes are exercised. */
@@ -51,12 +52,23 @@ describe('working-day arithmetic (properties)', () => {
     );
   });
 
-  it('outside the covered years, exactly Monday to Friday are working days', () => {
-    const uncovered = anyDate.filter((date) => !isCovered(date, calendar));
+  it('before the covered years, exactly Monday to Friday are working days', () => {
+    const before = anyDate.filter((date) => Number(date.slice(0, 4)) < calendar.firstYear);
     fc.assert(
-      fc.property(uncovered, (date) => {
+      fc.property(before, (date) => {
         const weekday = dayOfWeek(date);
         expect(isWorkingDay(date, calendar)).toBe(weekday >= 1 && weekday <= 5);
+      }),
+    );
+  });
+
+  it('after the covered years, exactly Monday to Friday less the statutory holidays are working days', () => {
+    const after = anyDate.filter((date) => !isCovered(date, calendar) && Number(date.slice(0, 4)) > calendar.lastYear);
+    fc.assert(
+      fc.property(after, (date) => {
+        const weekday = dayOfWeek(date);
+        const holiday = statutoryHolidays(Number(date.slice(0, 4))).some((entry) => entry.date === date);
+        expect(isWorkingDay(date, calendar)).toBe(weekday >= 1 && weekday <= 5 && !holiday);
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { isSpecificName, lastDayToFile, triage } from '../../../functions/domain/routing';
+import { calendar } from '../../../functions/reference';
 import { complaintFacts, unregisteredMerchant } from './fixtures';
 
 describe('acceptance triage before routing', () => {
@@ -10,9 +11,19 @@ describe('acceptance triage before routing', () => {
       expected: { outcome: 'refuse', reason: 'duplicate' },
     },
     { name: '2023-03-15 发现问题，2026-03-15 投诉：正好三年，仍受理', facts: complaintFacts({ purchase: { date: '2023-03-01' }, knownSince: '2023-03-15', filedOn: '2026-03-15' }), expected: { outcome: 'accept' } },
-    { name: '2023-03-15 发现问题，2026-03-16 投诉：超过三年一天', facts: complaintFacts({ purchase: { date: '2023-03-01' }, knownSince: '2023-03-15', filedOn: '2026-03-16' }), expected: { outcome: 'refuse', reason: 'time_barred' } },
-    { name: 'known on 29 Feb 2024, filed 28 Feb 2027: the last day, accepted', facts: complaintFacts({ purchase: { date: '2024-02-20' }, knownSince: '2024-02-29', filedOn: '2027-02-28' }), expected: { outcome: 'accept' } },
-    { name: 'known on 29 Feb 2024, filed 1 Mar 2027: time-barred', facts: complaintFacts({ purchase: { date: '2024-02-20' }, knownSince: '2024-02-29', filedOn: '2027-03-01' }), expected: { outcome: 'refuse', reason: 'time_barred' } },
+    {
+      name: '2023-03-15 发现问题，2026-03-16（周一）投诉：期满日 2026-03-15 是周日，顺延至周一，仍受理（民法典第二百零三条）',
+      facts: complaintFacts({ purchase: { date: '2023-03-01' }, knownSince: '2023-03-15', filedOn: '2026-03-16' }),
+      expected: { outcome: 'accept' },
+    },
+    { name: '2023-03-15 发现问题，2026-03-17 投诉：超过顺延后的最后一日', facts: complaintFacts({ purchase: { date: '2023-03-01' }, knownSince: '2023-03-15', filedOn: '2026-03-17' }), expected: { outcome: 'refuse', reason: 'time_barred' } },
+    { name: 'known on 29 Feb 2024, filed 28 Feb 2027: within the period, accepted', facts: complaintFacts({ purchase: { date: '2024-02-20' }, knownSince: '2024-02-29', filedOn: '2027-02-28' }), expected: { outcome: 'accept' } },
+    {
+      name: 'known on 29 Feb 2024, filed Mon 1 Mar 2027: the period ends on Sunday 28 Feb, so Monday is the last day, accepted',
+      facts: complaintFacts({ purchase: { date: '2024-02-20' }, knownSince: '2024-02-29', filedOn: '2027-03-01' }),
+      expected: { outcome: 'accept' },
+    },
+    { name: 'known on 29 Feb 2024, filed 2 Mar 2027: time-barred', facts: complaintFacts({ purchase: { date: '2024-02-20' }, knownSince: '2024-02-29', filedOn: '2027-03-02' }), expected: { outcome: 'refuse', reason: 'time_barred' } },
     { name: 'known on 28 Feb 2025, filed 29 Feb 2028: one day late', facts: complaintFacts({ purchase: { date: '2025-02-01' }, knownSince: '2025-02-28', filedOn: '2028-02-29' }), expected: { outcome: 'refuse', reason: 'time_barred' } },
     { name: 'known on 29 Feb 2028, filed 28 Feb 2031', facts: complaintFacts({ purchase: { date: '2028-02-01' }, knownSince: '2028-02-29', filedOn: '2031-02-28' }), expected: { outcome: 'accept' } },
     { name: '商家名称填“不知道”，无信用代码、平台、地址', facts: complaintFacts({ merchant: unregisteredMerchant({ name: '不知道' }) }), expected: { outcome: 'refuse', reason: 'no_respondent' } },
@@ -26,28 +37,30 @@ describe('acceptance triage before routing', () => {
     { name: '诉求类型为“其他”', facts: complaintFacts({ claim: { type: 'other', amountFen: undefined } }), expected: { outcome: 'review', reason: 'unclear_request' } },
     { name: '登记商家的普通退款投诉', facts: complaintFacts(), expected: { outcome: 'accept' } },
   ])('$name', ({ facts, expected }) => {
-    expect(triage(facts)).toMatchObject(expected);
+    expect(triage(facts, calendar)).toMatchObject(expected);
   });
 
   test('a refusal explains itself in both languages, with the last day to file', () => {
-    const outcome = triage(complaintFacts({ purchase: { date: '2023-03-01' }, knownSince: '2023-03-15', filedOn: '2026-03-16' }));
+    const outcome = triage(complaintFacts({ purchase: { date: '2023-03-01' }, knownSince: '2023-03-15', filedOn: '2026-03-17' }), calendar);
     expect(outcome).toMatchObject({ outcome: 'refuse', reason: 'time_barred' });
     if (outcome.outcome !== 'refuse') throw new Error('expected a refusal');
-    expect(outcome.explanation['zh-CN']).toContain('2026-03-15');
-    expect(outcome.explanation.en).toContain('2026-03-15');
+    expect(outcome.explanation['zh-CN']).toContain('2026-03-16');
+    expect(outcome.explanation.en).toContain('2026-03-16');
   });
 });
 
-describe('the 3-year time bar, counted by calendar date', () => {
+describe('the 3-year time bar, counted by calendar date and ending on a working day (Civil Code art. 203)', () => {
   test.each([
-    ['2023-03-15', '2026-03-15'],
+    ['2023-03-15', '2026-03-16'], // 2026-03-15 is a Sunday
+    ['2023-03-13', '2026-03-13'],
     ['2023-12-31', '2026-12-31'],
-    ['2024-02-29', '2027-02-28'],
+    ['2023-10-01', '2026-10-08'], // 2026-10-01 is National Day: the first working day after the Golden Week
+    ['2024-02-29', '2027-03-01'], // 2027-02-28 is a Sunday
     ['2025-02-28', '2028-02-28'],
     ['2025-03-01', '2028-03-01'],
     ['2028-02-29', '2031-02-28'],
   ])('harm known on %s may be complained about until %s', (knownSince, lastDay) => {
-    expect(lastDayToFile(knownSince)).toBe(lastDay);
+    expect(lastDayToFile(knownSince, calendar)).toBe(lastDay);
   });
 });
 

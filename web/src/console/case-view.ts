@@ -61,7 +61,7 @@ function details(view: CaseView): HTMLElement[] {
     el(
       'dl',
       { class: 'facts' },
-      fact(ct('consumer'), consumer.name, { id: 'case-consumer' }),
+      fact(ct('consumer'), consumer.name ?? ct('personalDataErased'), { id: 'case-consumer' }),
       phone ? fact(ct('phone'), phone, { id: 'case-consumer-phone' }) : null,
       fact(ct('merchantParty'), `${merchant.name}${merchant.creditCode ? ` (${merchant.creditCode})` : ''}`),
       view.claimedBy ? fact(ct('claimedBy'), view.claimedByCaller ? ct('claimedByYou') : view.claimedBy, { id: 'case-claimed' }) : null,

@@ -87,6 +87,7 @@ export const consoleTexts = {
   noActions: { 'zh-CN': '当前没有您可执行的操作。', en: 'Nothing for you to do now.' },
   claimedBy: { 'zh-CN': '认领', en: 'Claimed' },
   claimedByYou: { 'zh-CN': '由您认领', en: 'Claimed by you' },
+  personalDataErased: { 'zh-CN': '个人信息已按期删除', en: 'Personal data erased as scheduled' },
   disclosure: { 'zh-CN': '公示', en: 'Disclosure' },
   offerOpen: { 'zh-CN': '待消费者答复', en: 'Awaiting the consumer' },
   merchantParty: { 'zh-CN': '商家', en: 'Merchant' },
