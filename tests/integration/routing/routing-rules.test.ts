@@ -6,7 +6,7 @@ import { calendar } from '../../../functions/reference';
 import rules from '../../../seeds/routing-rules.json';
 import { startTestStack, type TestStack } from '../../support/dynamodb';
 import { putFund } from '../funds/support';
-import { complaint, creditCodeIn, daysAgo, file, merchantNamed, queueOf, registerMerchant, routedView, today, token, yearsAgo, type Json } from './support';
+import { complaint, creditCodeIn, daysAgo, file, justTimeBarredKnownSince, merchantNamed, queueOf, registerMerchant, routedView, today, token, yearsAgo, type Json } from './support';
 
 /**
  * The router on the local stack, end to end: complaints filed over HTTP,
@@ -174,8 +174,8 @@ const rows: Row[] = [
     deadline: 'mediation',
   },
   {
-    name: '知道权益受损三年零一天后投诉：超过时效，不予受理',
-    body: () => complaint({ merchant: at(registry.xingyangFurniture), purchase: { date: yearsAgo(3, 10) }, knownSince: yearsAgo(3, 1), category: 'daily_goods', description: '三年前买的衣柜门板开裂，当时商家答应维修一直拖着。' }),
+    name: '时效最后一天（三年，遇节假日顺延）已过才投诉：超过时效，不予受理',
+    body: () => complaint({ merchant: at(registry.xingyangFurniture), purchase: { date: yearsAgo(3, 20) }, knownSince: justTimeBarredKnownSince(), category: 'daily_goods', description: '三年前买的衣柜门板开裂，当时商家答应维修一直拖着。' }),
     outcome: 'not_accepted',
     ruleId: 'time_barred',
     step: null,

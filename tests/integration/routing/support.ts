@@ -2,6 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { signLocalToken, type LocalIdentity } from '../../../bin/local/local-jwt';
 import { addDays } from '../../../functions/domain/calendar/dates';
 import { chinaDate } from '../../../functions/domain/calendar/working-days';
+import { isTimeBarred } from '../../../functions/domain/routing/time-bar';
+import { calendar } from '../../../functions/reference';
 import { documentDb } from '../../../functions/store/client';
 import { validComplaint } from '../../fixtures/complaints';
 import type { TestStack } from '../../support/dynamodb';
@@ -20,6 +22,17 @@ export function yearsAgo(years: number, extraDays = 0): string {
   const [year, month, day] = today().split('-') as [string, string, string];
   const sameDay = month === '02' && day === '29' ? `${Number(year) - years}-02-28` : `${Number(year) - years}-${month}-${day}`;
   return addDays(sameDay, -extraDays);
+}
+
+/**
+ * The latest `knownSince` whose 3-year time bar ended before today. With Civil
+ * Code art. 203 a bar whose last day is a holiday runs on to the next working
+ * day, so "3 years and 1 day ago" is only barred when that day was a working day.
+ */
+export function justTimeBarredKnownSince(): string {
+  let knownSince = yearsAgo(3, 1);
+  while (!isTimeBarred(knownSince, today(), calendar)) knownSince = addDays(knownSince, -1);
+  return knownSince;
 }
 
 /** A GB 32100 credit code for a made-up organisation registered in `regionCode`. */
