@@ -14,7 +14,8 @@ import type { Agreement, Offer, Rating } from './case-fields';
 const scrubbedTerms = <T extends { terms?: string }>(value: T): T => (value.terms === undefined ? value : { ...value, terms: scrubForMerchant(value.terms) });
 
 export const forMerchant = {
-  text: scrubForMerchant,
+  // An erased case has no description left to scrub (SPEC section 5).
+  text: (text: string | undefined): string | undefined => (text === undefined ? undefined : scrubForMerchant(text)),
   event: (event: TimelineEvent): TimelineEvent => (event.text === undefined ? event : { ...event, text: scrubForMerchant(event.text) }),
   offer: (offer: Offer): Offer => scrubbedTerms(offer),
   agreement: (agreement: Agreement): Agreement => scrubbedTerms(agreement),

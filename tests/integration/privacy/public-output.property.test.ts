@@ -4,6 +4,7 @@ import { statisticsDimensions } from '../../../functions/domain/statistics';
 import { startTestStack, type TestStack } from '../../support/dynamodb';
 import { person, narrativeWith, secretsOf, type RandomPerson } from '../../unit/privacy/personal-data-generators';
 import { act, call, consumerAct, creditCodeIn, file, registerMerchant, routed, runJob, staffView, tokenFor, type Filed, type Json } from '../cases/support';
+import { fundedFund } from '../funds/support';
 
 /**
  * SPEC section 5, property-based: complaints carrying random personal data
@@ -32,7 +33,8 @@ beforeAll(async () => {
   ]);
   tokens = { admin, mediator, luoyangMediator, odrMerchant: odr, payoutMerchant: payout };
   await registerMerchant(stack, admin, odrMerchant, { name: '郑州某某网店有限公司', regionCode: '410102', odr: true, offlineNoReasonReturn: false });
-  await registerMerchant(stack, admin, payoutMerchant, { name: '郑州某某电器城有限公司', regionCode: '410105', odr: false, advancePayout: { limitFen: 1_000_000 }, offlineNoReasonReturn: true });
+  await fundedFund(stack, admin, 'zhengzhou-guarantee', { associationId: '410100', depositFen: 1_000_000_000 });
+  await registerMerchant(stack, admin, payoutMerchant, { name: '郑州某某电器城有限公司', regionCode: '410105', odr: false, advancePayout: { limitFen: 1_000_000, fundId: 'zhengzhou-guarantee' }, offlineNoReasonReturn: true });
 }, 60_000);
 
 afterAll(() => stack?.stop());
@@ -108,7 +110,7 @@ async function handle(c: CaseDraw, filed: Filed): Promise<void> {
   } else if (c.route === 'advance_payout') {
     if (c.ending === 'settle') {
       await staffAct(filed.caseId, mediator, { action: 'approve_payout', amountFen: 129900 });
-      await staffAct(filed.caseId, mediator, { action: 'record_payment', amountFen: 129900 });
+      await staffAct(filed.caseId, mediator, { action: 'record_payment', amountFen: 129900, reference: '转账 20261129' });
     } else {
       await staffAct(filed.caseId, mediator, { action: 'reject_payout', text: `${c.person.address} 无法核实` });
       await staffAct(filed.caseId, mediator, { action: 'end_unresolved', text: '调解不成' });

@@ -143,6 +143,7 @@ describe('GET /v1/merchants/{creditCode}/record', () => {
       medianDaysToClose: 0,
       odr: false,
       advancePayout: null,
+      advancePayoutsUnrecoveredFen: 0,
       offlineNoReasonReturn: false,
       generatedAt: expect.any(String),
     });
