@@ -1,0 +1,58 @@
+import { signLocalToken } from '../local/local-jwt';
+
+/**
+ * The running stack's HTTP API as an admin uses it: a token made by the
+ * same code as `npm run token -- --role admin`, JSON in and out.
+ */
+export interface ApiAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export class AdminApi {
+  private constructor(
+    readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
+
+  static async connect(baseUrl: string): Promise<AdminApi> {
+    return new AdminApi(baseUrl.replace(/\/$/, ''), await signLocalToken({ role: 'admin' }));
+  }
+
+  async send(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  }
+
+  /** Like `send`, but anything but the expected statuses is an error naming the call. */
+  async expect(statuses: readonly number[], method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer> {
+    const answer = await this.send(method, path, body, headers);
+    if (!statuses.includes(answer.status)) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer;
+  }
+
+  /** Runs a job to its end: a job that stopped at its time budget (`more`) is called again. */
+  async runJob(job: string): Promise<Record<string, unknown>[]> {
+    const runs: Record<string, unknown>[] = [];
+    for (let run = 0; run < 50; run++) {
+      const { body } = await this.expect([200], 'POST', `/v1/admin/jobs/${job}`, {});
+      runs.push(body);
+      if (body.more !== true) break;
+    }
+    return runs;
+  }
+}
+
+/** Whether the stack answers at all: the demo fills a running stack and starts none. */
+export async function stackAnswers(baseUrl: string): Promise<boolean> {
+  try {
+    return (await fetch(`${baseUrl.replace(/\/$/, '')}/v1/health`)).ok;
+  } catch {
+    return false;
+  }
+}
