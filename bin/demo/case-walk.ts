@@ -40,6 +40,8 @@ export interface WalkContext {
   /** Nothing later than this is done: later steps are the future of a case still open. */
   anchor: Date;
   tally: WalkTally;
+  /** Every demo case's id, as filed or found. */
+  caseIds: string[];
   /** Extra fields for fund actions when guarantee funds exist (the ledger wants a reference). */
   fundFields?: (step: DemoStep, caseId: string) => Record<string, unknown>;
 }
@@ -59,8 +61,9 @@ async function fileOnce(key: string, body: DemoComplaint['body'], receivedAt: Da
   return filed.caseId;
 }
 
-async function fileAndRoute(key: string, body: DemoComplaint['body'], receivedAt: Date, tally: WalkTally): Promise<StoredCase> {
-  const caseId = await fileOnce(key, body, receivedAt, tally);
+async function fileAndRoute(key: string, body: DemoComplaint['body'], receivedAt: Date, context: WalkContext): Promise<StoredCase> {
+  const caseId = await fileOnce(key, body, receivedAt, context.tally);
+  context.caseIds.push(caseId);
   await routeCase(caseId, { now: routingClock({ receivedAt: receivedAt.toISOString() }, new Date()) });
   const stored = await readCase(caseId);
   if (!stored) throw new Error(`Demo case ${caseId} disappeared after filing`);
@@ -119,11 +122,11 @@ async function walk(stored: StoredCase, steps: readonly DemoStep[], context: Wal
 }
 
 export async function fileAndWalk(complaint: DemoComplaint, context: WalkContext): Promise<void> {
-  const stored = await fileAndRoute(complaint.idempotencyKey, complaint.body, complaint.receivedAt, context.tally);
+  const stored = await fileAndRoute(complaint.idempotencyKey, complaint.body, complaint.receivedAt, context);
   if (complaint.refiledAt) {
     // The same consumer files the same order again a few days later: the router refuses it as a duplicate while the first is open.
     const again = { ...complaint.body, description: `再次投诉：${complaint.body.description}` };
-    await fileAndRoute(`${complaint.idempotencyKey}-again`, again, complaint.refiledAt, context.tally);
+    await fileAndRoute(`${complaint.idempotencyKey}-again`, again, complaint.refiledAt, context);
   }
   const routedAt = new Date(stored.record.routing?.routedAt ?? complaint.receivedAt);
   await walk(stored, scriptFor(stored.record, new DemoRandom(complaint.seed + 1), routedAt), context);

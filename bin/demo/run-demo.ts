@@ -31,6 +31,7 @@ export interface DemoReport {
   registries: { merchants: number; funds: number };
   fundsAvailable: boolean;
   tally: WalkTally;
+  caseIds: string[];
   jobs: Record<string, Record<string, unknown>[]>;
   tookMs: number;
 }
@@ -59,6 +60,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const context: WalkContext = {
     anchor: options.anchor,
     tally,
+    caseIds: [],
     // With guarantee funds the ledger records where money came from.
     ...(fundsAvailable ? { fundFields: (step: DemoStep, caseId: string) => (step.action === 'record_payment' || step.action === 'record_recovery' ? { reference: `demo-${step.action}-${caseId}` } : {}) } : {}),
   };
@@ -73,5 +75,5 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   jobs['sweep-deadlines'] = await api.runJob('sweep-deadlines');
   jobs['aggregate-rebuild'] = [(await api.expect([200], 'POST', '/v1/admin/jobs/aggregate-rebuild', {})).body];
   jobs.aggregate = await api.runJob('aggregate');
-  return { complaints: complaints.length, registries, fundsAvailable, tally, jobs, tookMs: Date.now() - started };
+  return { complaints: complaints.length, registries, fundsAvailable, tally, caseIds: context.caseIds, jobs, tookMs: Date.now() - started };
 }
