@@ -1,5 +1,5 @@
 /**
- * `npm run demo [-- --count 2000] [--concurrency 8]`: fills the running
+ * `npm run demo [-- --count 2000] [--concurrency 16]`: fills the running
  * local stack (`npm start`, http://localhost:$PORT, default 3000) with a
  * year of complaints walked through every step, then runs the deadline
  * sweep and the statistics. A second run adds nothing. See docs/demo.md.
@@ -14,7 +14,7 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '8' } } });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' } } });
   const count = Number(values.count);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(count) || count < 1) fail(`--count must be a positive integer, not ${values.count}`);
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const { runDemo } = await import('./demo/run-demo');
   const { anchor, first } = await demoAnchor(new Date());
   console.log(`Demo: ${count} complaints over the 12 months before ${anchor.toISOString()}${first ? '' : ' (anchor of the first run, kept in .data/demo.json)'} into ${baseUrl}`);
-  const bar = new SingleBar({ format: 'complaints [{bar}] {value}/{total} {percentage}% | {duration_formatted} elapsed, ~{eta_formatted} left', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar({ format: 'complaints [{bar}] {value}/{total} {percentage}% | {duration_formatted} elapsed, ~{eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 15_000 }, Presets.shades_classic);
   let started = false;
   const report = await runDemo({
     baseUrl,

@@ -36,7 +36,7 @@ export interface DemoReport {
   tookMs: number;
 }
 
-export const defaultConcurrency = 8;
+export const defaultConcurrency = 16;
 
 export function demoRunKey(anchor: Date): string {
   return anchor.toISOString().slice(0, 10).replaceAll('-', '');
