@@ -77,6 +77,12 @@ function afterOutcome(script: Script, outcome: 'resolved' | 'unresolved' | 'with
   }
 }
 
+/** The consumer accepts the offer just made: settled. */
+function settledByOffer(script: Script, handledByAssociation: boolean): void {
+  script.after(4, 72).add('consumer', 'accept_offer');
+  afterOutcome(script, 'resolved', handledByAssociation);
+}
+
 function mediation(script: Script): void {
   const { random } = script;
   script.after(2, 48).add('mediator', 'claim');
@@ -86,8 +92,7 @@ function mediation(script: Script): void {
   const roll = random.float();
   if (roll < 0.4) {
     script.after(24, 24 * 12).add('mediator', 'propose_offer', script.offerFields());
-    script.after(4, 72).add('consumer', 'accept_offer');
-    afterOutcome(script, 'resolved', true);
+    settledByOffer(script, true);
   } else if (roll < 0.58) {
     const refund = random.chance(0.7);
     script.after(24, 24 * 15).add('mediator', 'record_agreement', refund ? { refundFen: script.offerFen(), terms: '商家退款，消费者退回商品。' } : { [random.pick(['exchange', 'repair'])]: true, terms: '商家同意更换或维修。' });
@@ -111,8 +116,7 @@ function odr(script: Script): void {
   const roll = random.float();
   if (roll < 0.55) {
     script.after(12, 24 * 5).add('merchant', 'make_offer', script.offerFields());
-    script.after(4, 72).add('consumer', 'accept_offer');
-    afterOutcome(script, 'resolved', false);
+    settledByOffer(script, false);
   } else if (roll < 0.7) {
     script.after(12, 24 * 4).add('merchant', 'make_offer', script.offerFields());
     script.after(4, 48).add('consumer', 'reject_offer', { text: '只同意退款，不接受优惠券。' });
