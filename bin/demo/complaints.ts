@@ -115,9 +115,14 @@ export function demoComplaint(index: number, anchor: Date, runKey: string): Demo
   const injured = (categoryByCode(category)?.safetyReportable ?? false) && (issue === 'safety' ? random.chance(0.5) : random.chance(0.01));
   const consumer = consumerName(random);
 
-  const problem = fill(random.pick(demoSeed.problems[issue] ?? demoSeed.problems.other!), {
+  const kind = categoryByCode(category)?.kind === 'services' ? 'services' : 'goods';
+  // The schema requires every issue for goods and services (an enum-keyed record is exhaustive).
+  const problems = (category === 'food' ? demoSeed.problems.food[issue] : undefined) ?? demoSeed.problems[kind][issue]!;
+  const problem = fill(random.pick(problems), {
     days: String(random.int(2, 40)),
     defect: random.pick(demoSeed.defects),
+    servicefault: random.pick(demoSeed.serviceFaults),
+    foodfault: random.pick(demoSeed.foodFaults),
     hazard: random.pick(demoSeed.hazards),
     extraYuan: String(random.int(20, Math.max(21, Math.round(priceYuan / 5)))),
   });

@@ -39,8 +39,15 @@ export const demoSeedSchema = z.strictObject({
     )
     .min(1),
   items: z.partialRecord(categoryCode, z.array(z.strictObject({ item: text, yuan: z.tuple([z.number().positive(), z.number().positive()]) })).min(1)),
-  problems: z.record(z.enum(issueCodes), texts),
+  /** What went wrong, by issue: for goods and services every issue, for food the ones where food differs. */
+  problems: z.strictObject({
+    goods: z.record(z.enum(issueCodes), texts),
+    services: z.record(z.enum(issueCodes), texts),
+    food: z.partialRecord(z.enum(issueCodes), texts),
+  }),
   defects: texts,
+  serviceFaults: texts,
+  foodFaults: texts,
   hazards: texts,
   claimSentences: z.record(z.enum(claimTypeCodes), text),
   notes: texts,
