@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     [
       `Registries: ${registries.merchants} merchants and ${registries.funds} funds written${report.fundsAvailable ? '' : ' (no guarantee funds in this service yet: payouts run without money checks)'}`,
       `Complaints: ${tally.filed} filed, ${tally.alreadyFiled} there already`,
-      `Actions:    ${tally.actions} taken, ${tally.alreadyDone} there already, ${tally.overtaken} cases stopped early (overtaken by a deadline)`,
+      `Actions:    ${tally.actions} taken, ${tally.alreadyDone} there already, ${tally.overtaken} cases stopped early${tally.overtaken > 0 ? ` (${Object.entries(tally.stoppedAt).map(([why, n]) => `${why} x${n}`).join(', ')})` : ''}`,
       `Jobs:       ${Object.entries(report.jobs).map(([job, runs]) => `${job} ${(runs.reduce((ms, run) => ms + Number(run.tookMs ?? 0), 0) / 1000).toFixed(1)} s`).join(', ')}`,
       `Took ${(report.tookMs / 1000).toFixed(1)} s. Open ${baseUrl}/stats.html for the statistics; staff queues need a token (npm run -s token -- --role mediator --org 410100).`,
     ].join('\n'),

@@ -35,6 +35,8 @@ export interface WalkTally {
   alreadyDone: number;
   /** Cases whose script stopped early: overtaken by the deadline sweeper or a limit (e.g. the fund's money). */
   overtaken: number;
+  /** Why, by `action: error code`. */
+  stoppedAt: Record<string, number>;
 }
 
 export interface WalkContext {
@@ -143,6 +145,8 @@ async function walk(stored: StoredCase, steps: readonly DemoStep[], context: Wal
       // Not allowed any more (the sweeper timed the case out first), changed meanwhile, or a fund limit: the script ends here.
       if (!(error instanceof ConflictError)) throw error;
       context.tally.overtaken += 1;
+      const reason = `${step.action}: ${error.code}`;
+      context.tally.stoppedAt[reason] = (context.tally.stoppedAt[reason] ?? 0) + 1;
       return;
     }
   }

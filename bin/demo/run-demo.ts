@@ -56,7 +56,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const registries = await ensureRegistries(api);
 
   const complaints = demoComplaints(options.count, options.anchor, demoRunKey(options.anchor));
-  const tally: WalkTally = { filed: 0, alreadyFiled: 0, actions: 0, alreadyDone: 0, overtaken: 0 };
+  const tally: WalkTally = { filed: 0, alreadyFiled: 0, actions: 0, alreadyDone: 0, overtaken: 0, stoppedAt: {} };
   const context: WalkContext = {
     anchor: options.anchor,
     tally,

@@ -33,6 +33,16 @@ class Script {
     this.clock = start.getTime();
   }
 
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Go on from an earlier moment (several people react to the same event). */
+  from(instant: number): this {
+    this.clock = instant;
+    return this;
+  }
+
   /** Some hours later (a person's answer takes a while). */
   after(minHours: number, maxHours: number): this {
     this.clock += this.random.int(minHours * 60, maxHours * 60) * 60_000;
@@ -61,19 +71,25 @@ class Script {
   }
 }
 
+/**
+ * After the outcome, each from the moment the case closed: a merchant's
+ * objection within the 5-working-day window (and the regulator's
+ * decision), the association's follow-up visit, and the consumer's rating
+ * within the 30-day window.
+ */
 function afterOutcome(script: Script, outcome: 'resolved' | 'unresolved' | 'withdrawn' | 'not_accepted', handledByAssociation: boolean): void {
   const { random } = script;
-  // Disclosure candidacy starts at closing; some merchants object within the 5 working days.
+  const closedAt = script.now;
   if (outcome !== 'not_accepted' && script.merchantKnown && random.chance(0.08)) {
-    script.after(20, 72).add('merchant', 'object_disclosure', { text: random.pick(demoSeed.objections) });
+    script.from(closedAt).after(20, 72).add('merchant', 'object_disclosure', { text: random.pick(demoSeed.objections) });
     script.after(24, 96).add('regulator', random.chance(0.5) ? 'withhold_disclosure' : 'publish_disclosure', { text: '已核实商家异议。' });
   }
   if (handledByAssociation && outcome !== 'not_accepted' && random.chance(0.35)) {
-    script.after(48, 24 * 20).add('mediator', 'follow_up', { text: random.pick(demoSeed.followUps) });
+    script.from(closedAt).after(48, 24 * 20).add('mediator', 'follow_up', { text: random.pick(demoSeed.followUps) });
   }
   if (random.chance(outcome === 'not_accepted' ? 0.1 : 0.45)) {
     const rating = outcome === 'resolved' ? random.pick([3, 4, 4, 5, 5, 5]) : random.pick([1, 1, 2, 2, 3, 4]);
-    script.after(12, 24 * 20).add('consumer', 'rate', { rating, ...(random.chance(0.6) ? { comment: random.pick(demoSeed.ratingComments) } : {}) });
+    script.from(closedAt).after(12, 24 * 25).add('consumer', 'rate', { rating, ...(random.chance(0.6) ? { comment: random.pick(demoSeed.ratingComments) } : {}) });
   }
 }
 
@@ -180,5 +196,6 @@ export function scriptFor(record: CaseRecord, random: DemoRandom, routedAt: Date
   } else {
     byStep[routing.step ?? 'mediation'](script);
   }
-  return script.steps;
+  // Reactions to one event interleave: take them in the order they happen.
+  return script.steps.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
