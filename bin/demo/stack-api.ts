@@ -36,15 +36,23 @@ export class AdminApi {
     return answer;
   }
 
-  /** Runs a job to its end: a job that stopped at its time budget (`more`) is called again. */
-  async runJob(job: string): Promise<Record<string, unknown>[]> {
+  /**
+   * Runs a job to its end: a job that stopped at its time budget (`more`)
+   * is called again, and so is an aggregation that found another run (the
+   * stack's own schedule) holding the lease (`ran: false`), until that run
+   * is done. `once`: not again for `more` (a rebuild called again would start over; the next `aggregate` carries it on).
+   */
+  async runJob(job: string, options: { once?: boolean; maxWaitMs?: number } = {}): Promise<Record<string, unknown>[]> {
     const runs: Record<string, unknown>[] = [];
-    for (let run = 0; run < 50; run++) {
+    const giveUpAt = Date.now() + (options.maxWaitMs ?? 30 * 60_000);
+    for (;;) {
       const { body } = await this.expect([200], 'POST', `/v1/admin/jobs/${job}`, {});
       runs.push(body);
-      if (body.more !== true) break;
+      const waiting = body.ran === false;
+      const again = waiting || (body.more === true && !options.once);
+      if (!again || Date.now() > giveUpAt) return runs;
+      if (waiting) await new Promise((resolve) => setTimeout(resolve, 5_000));
     }
-    return runs;
   }
 }
 
