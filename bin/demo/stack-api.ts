@@ -37,21 +37,25 @@ export class AdminApi {
   }
 
   /**
-   * Runs a job to its end: a job that stopped at its time budget (`more`)
-   * is called again, and so is an aggregation that found another run (the
-   * stack's own schedule) holding the lease (`ran: false`), until that run
-   * is done. `once`: not again for `more` (a rebuild called again would start over; the next `aggregate` carries it on).
+   * Runs a job to its end. Called again: a job that stopped at its time
+   * budget (`more`); an aggregation that found another run (the stack's own
+   * schedule) holding the lease (`ran: false`); and a job whose request
+   * timed out (5xx) while it runs on behind it. `once`: only until it has
+   * started (a rebuild called again would start over; `aggregate` carries
+   * an unfinished one on).
    */
   async runJob(job: string, options: { once?: boolean; maxWaitMs?: number } = {}): Promise<Record<string, unknown>[]> {
     const runs: Record<string, unknown>[] = [];
     const giveUpAt = Date.now() + (options.maxWaitMs ?? 30 * 60_000);
     for (;;) {
-      const { body } = await this.expect([200], 'POST', `/v1/admin/jobs/${job}`, {});
-      runs.push(body);
-      const waiting = body.ran === false;
-      const again = waiting || (body.more === true && !options.once);
-      if (!again || Date.now() > giveUpAt) return runs;
-      if (waiting) await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const answer = await this.send('POST', `/v1/admin/jobs/${job}`, {});
+      if (answer.status !== 200 && answer.status < 500) throw new Error(`POST /v1/admin/jobs/${job} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      const runningOn = answer.status !== 200;
+      const waiting = answer.body.ran === false;
+      runs.push(runningOn ? { job, status: answer.status, runningOn } : answer.body);
+      if (options.once && !waiting) return runs;
+      if (!(waiting || runningOn || answer.body.more === true) || Date.now() > giveUpAt) return runs;
+      if (waiting || runningOn) await new Promise((resolve) => setTimeout(resolve, 5_000));
     }
   }
 }
