@@ -14,6 +14,8 @@ export const dynamoDbLocalDir = path.join(cacheDir, 'dynamodb-local');
 export const localDatabaseDir = path.join(dataDir, 'dynamodb');
 export const localJwtDir = path.join(dataDir, 'local-jwt');
 export const streamCheckpointsFile = path.join(dataDir, 'stream-checkpoints.json');
+/** `{endpoint, tableName, port, pid}` of the running `npm start`, written when it is ready. */
+export const localStackFile = path.join(dataDir, 'local-stack.json');
 export const deadLettersFile = path.join(dataDir, 'dead-letters.jsonl');
 export const webBuildDir = path.join(buildDir, 'web');
 export const handlersDir = path.join(repoRoot, 'functions', 'handlers');

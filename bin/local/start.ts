@@ -7,12 +7,13 @@
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureDynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { freePort, isPortInUse } from './free-port';
 import { startHttpServer } from './http-server';
 import { LocalStackError } from './local-stack-error';
-import { dataDir, localDatabaseDir, localJwtDir, repoRoot } from './paths';
+import { dataDir, localDatabaseDir, localJwtDir, localStackFile, repoRoot } from './paths';
 import { startScheduler } from './scheduler';
 import { startStreamPoller } from './stream-poller';
 import { buildWebPages } from './web-pages';
@@ -81,6 +82,9 @@ async function main(): Promise<void> {
   const scheduler = startScheduler({ runAtStart: true });
   running.unshift({ name: 'scheduler', stop: scheduler.stop });
 
+  // Where this stack runs, for tools that use its services directly (`npm run demo`); gone again at a clean stop.
+  await fs.writeFile(localStackFile, `${JSON.stringify({ endpoint: dynamo.endpoint, tableName: localTableName, port: server.port, pid: process.pid }, null, 2)}\n`);
+  running.push({ name: 'stack file', stop: () => fs.rm(localStackFile, { force: true }) });
   const url = host === '127.0.0.1' || host === '::1' ? `http://localhost:${server.port}` : server.url;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const tableNote = table.created ? 'created' : table.addedIndexes.length > 0 ? `added indexes ${table.addedIndexes.join(', ')}` : 'kept';

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { filedCase } from '../../services/routing/filed-cases';
 import { routeCase } from '../../services/routing/route-case';
+import { routingClock } from '../../services/routing/routing-clock';
 import { logger } from '../../shared/logger';
 
 /**
@@ -23,7 +24,7 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, 
         try {
           const filed = filedCase(record);
           if (!filed) return undefined;
-          const result = await routeCase(filed.caseId, { filed });
+          const result = await routeCase(filed.caseId, { filed, now: routingClock(filed, new Date()) });
           if (result.kind !== 'routed') logger.info('nothing to route', { caseId, result: result.kind });
           return undefined;
         } catch (error) {

@@ -1,0 +1,71 @@
+import { routes } from '../../functions/routes';
+import { prefectureOf } from '../../functions/reference';
+import { registeredMerchant } from '../../functions/services/routing/routing-facts';
+import { demoMerchants, type DemoMerchant } from './demo-seed';
+import type { AdminApi } from './stack-api';
+
+/**
+ * The registries the demo's cases need, through the admin API: the demo
+ * merchants (ODR enterprises, advance-payout commitments) and, where the
+ * service has guarantee funds (SPEC section 9), one fund per association
+ * that has committed merchants, with a deposit. Each is looked at before it
+ * is written, so a second run writes nothing.
+ */
+
+/** Funds exist when the route table has them; until then advance payouts run without money checks. */
+export const fundsAvailable = routes.some((route) => route.method === 'PUT' && route.path === '/v1/funds/{fundId}');
+
+export const fundIdFor = (merchant: DemoMerchant) => `fund-${prefectureOf(merchant.regionCode)}`;
+/** Enough for every payout a year of demo cases makes. */
+const depositFen = 100_000_000;
+
+function registration(merchant: DemoMerchant) {
+  const { limitFen } = merchant.advancePayout ?? {};
+  return {
+    name: merchant.name,
+    regionCode: merchant.regionCode,
+    odr: merchant.odr,
+    ...(limitFen ? { advancePayout: fundsAvailable ? { limitFen, fundId: fundIdFor(merchant) } : { limitFen } } : {}),
+    offlineNoReasonReturn: merchant.offlineNoReasonReturn,
+  };
+}
+
+type Registration = ReturnType<typeof registration>;
+
+function sameEntry(stored: NonNullable<Awaited<ReturnType<typeof registeredMerchant>>>, wanted: Registration): boolean {
+  const commitment = (entry: { advancePayout?: { limitFen: number; fundId?: string } }) => `${entry.advancePayout?.limitFen}/${entry.advancePayout?.fundId}`;
+  return (
+    stored.name === wanted.name &&
+    stored.regionCode === wanted.regionCode &&
+    stored.odr === wanted.odr &&
+    stored.offlineNoReasonReturn === wanted.offlineNoReasonReturn &&
+    commitment(stored) === commitment(wanted)
+  );
+}
+
+async function ensureFunds(api: AdminApi): Promise<number> {
+  const fundIds = [...new Set(demoMerchants.filter((merchant) => merchant.advancePayout).map(fundIdFor))];
+  let written = 0;
+  for (const fundId of fundIds) {
+    if ((await api.send('GET', `/v1/funds/${fundId}`)).status === 200) continue;
+    const associationId = fundId.replace('fund-', '');
+    await api.expect([200, 201], 'PUT', `/v1/funds/${fundId}`, { name: `${associationId} 消费维权先行赔付保证金（演示）`, kind: 'guarantee', associationId, perCaseLimitFen: 2_000_000 });
+    await api.expect([200, 201], 'POST', `/v1/funds/${fundId}/deposits`, { amountFen: depositFen, reference: `demo-deposit-${fundId}` }, { 'Idempotency-Key': `demo-deposit-${fundId}` });
+    written += 1;
+  }
+  return written;
+}
+
+/** Answers how many registry entries it wrote (0 on a second run). */
+export async function ensureRegistries(api: AdminApi): Promise<{ merchants: number; funds: number }> {
+  const funds = fundsAvailable ? await ensureFunds(api) : 0;
+  let merchants = 0;
+  for (const merchant of demoMerchants) {
+    const wanted = registration(merchant);
+    const stored = await registeredMerchant(merchant.creditCode);
+    if (stored && sameEntry(stored, wanted)) continue;
+    await api.expect([200, 201], 'PUT', `/v1/merchants/${merchant.creditCode}`, wanted);
+    merchants += 1;
+  }
+  return { merchants, funds };
+}
