@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const { tally, registries } = report;
   console.log(
     [
-      `Registries: ${registries.merchants} merchants and ${registries.funds} funds written${report.fundsAvailable ? '' : ' (no guarantee funds in this service yet: payouts run without money checks)'}`,
+      `Registries: ${registries.merchants} merchants and ${registries.funds} funds written`,
       `Complaints: ${tally.filed} filed, ${tally.alreadyFiled} there already`,
       `Actions:    ${tally.actions} taken, ${tally.alreadyDone} there already, ${tally.overtaken} cases stopped early${tally.overtaken > 0 ? ` (${Object.entries(tally.stoppedAt).map(([why, n]) => `${why} x${n}`).join(', ')})` : ''}`,
       `Jobs:       ${Object.entries(report.jobs).map(([job, runs]) => `${job} ${(runs.reduce((ms, run) => ms + Number(run.tookMs ?? 0), 0) / 1000).toFixed(1)} s`).join(', ')}`,

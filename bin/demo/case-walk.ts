@@ -87,7 +87,7 @@ async function fileAndRoute(key: string, body: DemoComplaint['body'], receivedAt
     if (stored?.record.routing) return stored;
   }
   // Just filed: nothing on the timeline but filing and routing, so the case item alone will do.
-  return { record: await routed(caseId, receivedAt), timeline: [], accessFailures: undefined };
+  return { record: await routed(caseId, receivedAt), timeline: [] };
 }
 
 function identityFor(step: DemoStep, stored: StoredCase): { identity: StaffIdentity; subject: string } {

@@ -2,6 +2,7 @@ import seedFile from '../../seeds/demo-complaints.json';
 import { creditCodeCheckSymbol } from '../../functions/domain/complaints/credit-code';
 import { demoSeedSchema, type DemoSeed } from '../../functions/reference/demo-seed-schema';
 import { parseSeed } from '../../functions/reference/load';
+import { prefectureOf } from '../../functions/reference';
 import type { MerchantRecord } from '../../functions/reference/types';
 
 /** `seeds/demo-complaints.json`, validated; a broken file stops the demo before it writes anything. */
@@ -31,7 +32,8 @@ export const demoMerchants: readonly DemoMerchant[] = demoSeed.merchants.map((me
   name: merchant.name,
   regionCode: merchant.regionCode,
   odr: merchant.odr,
-  ...(merchant.advancePayoutLimitFen ? { advancePayout: { limitFen: merchant.advancePayoutLimitFen } } : {}),
+  // One demo guarantee fund per prefecture backs its merchants' commitments.
+  ...(merchant.advancePayoutLimitFen ? { advancePayout: { limitFen: merchant.advancePayoutLimitFen, fundId: `fund-${prefectureOf(merchant.regionCode)}` } } : {}),
   offlineNoReasonReturn: merchant.offlineNoReasonReturn,
   category: merchant.category,
 }));

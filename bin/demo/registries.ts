@@ -1,5 +1,3 @@
-import { routes } from '../../functions/routes';
-import { prefectureOf } from '../../functions/reference';
 import { registeredMerchant } from '../../functions/services/routing/routing-facts';
 import { demoMerchants, type DemoMerchant } from './demo-seed';
 import type { AdminApi } from './stack-api';
@@ -7,25 +5,20 @@ import type { AdminApi } from './stack-api';
 /**
  * The registries the demo's cases need, through the admin API: the demo
  * merchants (ODR enterprises, advance-payout commitments) and, where the
- * service has guarantee funds (SPEC section 9), one fund per association
- * that has committed merchants, with a deposit. Each is looked at before it
+ * guarantee funds (SPEC section 9): one fund per association that has
+ * committed merchants, with a deposit. Each is looked at before it
  * is written, so a second run writes nothing.
  */
 
-/** Funds exist when the route table has them; until then advance payouts run without money checks. */
-export const fundsAvailable = routes.some((route) => route.method === 'PUT' && route.path === '/v1/funds/{fundId}');
-
-export const fundIdFor = (merchant: DemoMerchant) => `fund-${prefectureOf(merchant.regionCode)}`;
 /** Enough for every payout a year of demo cases makes. */
 const depositFen = 100_000_000;
 
 function registration(merchant: DemoMerchant) {
-  const { limitFen } = merchant.advancePayout ?? {};
   return {
     name: merchant.name,
     regionCode: merchant.regionCode,
     odr: merchant.odr,
-    ...(limitFen ? { advancePayout: fundsAvailable ? { limitFen, fundId: fundIdFor(merchant) } : { limitFen } } : {}),
+    ...(merchant.advancePayout ? { advancePayout: merchant.advancePayout } : {}),
     offlineNoReasonReturn: merchant.offlineNoReasonReturn,
   };
 }
@@ -44,7 +37,7 @@ function sameEntry(stored: NonNullable<Awaited<ReturnType<typeof registeredMerch
 }
 
 async function ensureFunds(api: AdminApi): Promise<number> {
-  const fundIds = [...new Set(demoMerchants.filter((merchant) => merchant.advancePayout).map(fundIdFor))];
+  const fundIds = [...new Set(demoMerchants.flatMap((merchant) => (merchant.advancePayout ? [merchant.advancePayout.fundId] : [])))];
   let written = 0;
   for (const fundId of fundIds) {
     if ((await api.send('GET', `/v1/funds/${fundId}`)).status === 200) continue;
@@ -58,7 +51,7 @@ async function ensureFunds(api: AdminApi): Promise<number> {
 
 /** Answers how many registry entries it wrote (0 on a second run). */
 export async function ensureRegistries(api: AdminApi): Promise<{ merchants: number; funds: number }> {
-  const funds = fundsAvailable ? await ensureFunds(api) : 0;
+  const funds = await ensureFunds(api);
   let merchants = 0;
   for (const merchant of demoMerchants) {
     const wanted = registration(merchant);

@@ -1,6 +1,6 @@
 import { demoComplaints } from './complaints';
 import { fileAndWalk, type WalkContext, type WalkTally } from './case-walk';
-import { ensureRegistries, fundsAvailable } from './registries';
+import { ensureRegistries } from './registries';
 import type { DemoStep } from './scripts';
 import { AdminApi } from './stack-api';
 
@@ -29,7 +29,6 @@ export interface DemoOptions {
 export interface DemoReport {
   complaints: number;
   registries: { merchants: number; funds: number };
-  fundsAvailable: boolean;
   tally: WalkTally;
   caseIds: string[];
   jobs: Record<string, Record<string, unknown>[]>;
@@ -62,7 +61,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     tally,
     caseIds: [],
     // With guarantee funds the ledger records where money came from.
-    ...(fundsAvailable ? { fundFields: (step: DemoStep, caseId: string) => (step.action === 'record_payment' || step.action === 'record_recovery' ? { reference: `demo-${step.action}-${caseId}` } : {}) } : {}),
+    fundFields: (step: DemoStep, caseId: string) => (step.action === 'record_payment' || step.action === 'record_recovery' ? { reference: `demo-${step.action}-${caseId}` } : {}),
   };
   let done = 0;
   options.onProgress?.(0, complaints.length);
@@ -76,5 +75,5 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   // Once: a rebuild that stops at its budget (or outlives its request) is carried on by `aggregate`, which waits for its lease.
   jobs['aggregate-rebuild'] = await api.runJob('aggregate-rebuild', { once: true });
   jobs.aggregate = await api.runJob('aggregate');
-  return { complaints: complaints.length, registries, fundsAvailable, tally, caseIds: context.caseIds, jobs, tookMs: Date.now() - started };
+  return { complaints: complaints.length, registries, tally, caseIds: context.caseIds, jobs, tookMs: Date.now() - started };
 }

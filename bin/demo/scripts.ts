@@ -19,8 +19,6 @@ export interface DemoStep {
   fields: Record<string, unknown>;
 }
 
-const hourMs = 3_600_000;
-
 class Script {
   readonly steps: DemoStep[] = [];
   private clock: number;
