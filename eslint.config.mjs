@@ -60,6 +60,8 @@ const webSharedModules = [
   'domain/complaints/',
   'domain/disclosure/',
   'domain/errors$',
+  // fund registry and deposit schemas: the fund forms check what the API checks
+  'domain/funds/fund$',
   'domain/i18n$',
   'domain/lifecycle$',
   'domain/merchants/',

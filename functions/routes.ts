@@ -40,6 +40,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/merchants/{creditCode}/record', handler: 'merchant-record', auth: 'none', table: 'read' },
   { method: 'GET', path: '/v1/disclosures', handler: 'disclosures', auth: 'none', table: 'read' },
   // Guarantee funds (SPEC section 9, docs/funds.md).
+  { method: 'GET', path: '/v1/funds', handler: 'funds/list-funds', auth: 'jwt', table: 'read' },
   { method: 'PUT', path: '/v1/funds/{fundId}', handler: 'funds/put-fund', auth: 'jwt', table: 'readWrite' },
   { method: 'GET', path: '/v1/funds/{fundId}', handler: 'funds/get-fund', auth: 'jwt', table: 'read' },
   { method: 'POST', path: '/v1/funds/{fundId}/deposits', handler: 'funds/deposit', auth: 'jwt', table: 'readWrite' },

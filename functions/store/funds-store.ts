@@ -59,19 +59,43 @@ export async function putFundRegistration(fundId: string, registration: FundRegi
     }),
   );
   const fund = fundFromItem(Attributes ?? {});
+  // After the fund itself: a failure here leaves the fund unlisted until the (idempotent) PUT is repeated, never a listed fund that does not exist.
+  await documentDb().send(new PutCommand({ TableName: tableName(), Item: directoryItem(fund) }));
   return { created: fund.version === 1, fund };
+}
+
+function directoryItem(fund: FundRegistration & { fundId: string }): Record<string, unknown> {
+  const { fundId, name, kind, associationId, perCaseLimitFen } = fund;
+  return { ...fundKeys.directoryEntry(fundId), entity: 'fundDirectoryEntry', fundId, name, kind, associationId, perCaseLimitFen };
+}
+
+/** Every registered fund's registry fields, by fund id (a handful of funds: one Query). */
+export async function fundDirectory(): Promise<(FundRegistration & { fundId: string })[]> {
+  const funds: (FundRegistration & { fundId: string })[] = [];
+  await queryAll(
+    { TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': fundKeys.directoryPartition } },
+    (items) =>
+      void funds.push(
+        ...items.map((item) => {
+          const { fundId, name, kind, associationId, perCaseLimitFen } = item;
+          return { fundId, name, kind, associationId, perCaseLimitFen } as FundRegistration & { fundId: string };
+        }),
+      ),
+  );
+  return funds;
 }
 
 /** Seeding registers a fund with empty counters only if it is not there: deposits and an admin's edits survive a restart. */
 export async function seedFund(fund: FundRegistration & { fundId: string }, now: string): Promise<boolean> {
+  const created = await putIfAbsent({ ...fundKeys.fund(fund.fundId), entity: 'fund', ...fund, seq: 0, depositedFen: 0, reservedFen: 0, paidFen: 0, recoveredFen: 0, balanceFen: 0, availableFen: 0, version: 1, createdAt: now, updatedAt: now, source: 'seed' });
+  // On its own condition: a table seeded before the directory existed gets its entry; an admin's edit of it is kept.
+  await putIfAbsent(directoryItem(fund));
+  return created;
+}
+
+async function putIfAbsent(Item: Record<string, unknown>): Promise<boolean> {
   try {
-    await documentDb().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...fundKeys.fund(fund.fundId), entity: 'fund', ...fund, seq: 0, depositedFen: 0, reservedFen: 0, paidFen: 0, recoveredFen: 0, balanceFen: 0, availableFen: 0, version: 1, createdAt: now, updatedAt: now, source: 'seed' },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await documentDb().send(new PutCommand({ TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' }));
     return true;
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return false;

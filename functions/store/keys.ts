@@ -49,6 +49,9 @@ export const fundKeys = {
   payoutPrefix: 'PAYOUT#',
   payout: (fundId: string, caseId: string) => ({ pk: `FUND#${fundId}`, sk: `PAYOUT#${caseId}` }),
   idempotency: (fundId: string, keyHash: string) => ({ pk: `FUND#${fundId}`, sk: `IDEMPOTENCY#${keyHash}` }),
+  /** The directory of funds (`GET /v1/funds`): one small item per fund with its registry fields, never its counters, so money movements do not touch it. */
+  directoryPartition: 'FUNDS',
+  directoryEntry: (fundId: string) => ({ pk: 'FUNDS', sk: `FUND#${fundId}` }),
 };
 
 export const deadlineShards = 4;

@@ -4,6 +4,7 @@ import type { Language } from '../../functions/domain/i18n';
 import { useBrowserStack } from './support/browser-stack';
 import { act, complaint as apiComplaint, consumerAct, fileRouted, runJob, staffTokens, type Filed } from '../integration/cases/support';
 import { complaint, fillForm } from './support/complaint-form';
+import { consolePages, prepareConsoleFixtures } from './console/console-accessibility-pages';
 
 /**
  * WCAG 2.2 A and AA as a test: axe-core finds no violation on any page, in
@@ -107,6 +108,8 @@ const pages: PageState[] = [
       await page.locator('.chart-area svg').first().waitFor();
     },
   },
+  // The staff console, signed in as each role (tests/browser/console/console-accessibility-pages.ts).
+  ...consolePages,
 ];
 
 beforeAll(async () => {
@@ -127,6 +130,7 @@ beforeAll(async () => {
   settled = toSettle;
   // Statistics with something in them, so the charts and tables are drawn.
   await runJob(stack, tokens.admin, 'aggregate');
+  await prepareConsoleFixtures(stack, tokens);
 }, 180_000);
 
 

@@ -1,4 +1,4 @@
-import { fileRouted, fixtureMerchant, staffView, type Json } from '../integration/cases/support';
+import { complaint, fileRouted, fixtureMerchant, staffView, type Json } from '../integration/cases/support';
 import { consoleTestBed, openConsole, overflowsHorizontally, screenshot, signInAs, viewings, word } from './console/console-support';
 
 /**
@@ -49,5 +49,29 @@ describe.each(viewings)('the merchant at $width px in $lang', (viewing) => {
     expect(view.offers).toEqual([expect.objectContaining({ by: 'merchant', amountFen: 129990, status: 'open' })]);
     expect(errors).toEqual([]);
     await context.close();
+  }, 120_000);
+
+  it('sees that an injury was reported, never what the consumer wrote about it', async () => {
+    const injury = '左手被电池烫伤，在郑州市第一人民医院就诊。';
+    const filed = await fileRouted(bed.stack, complaint({ injury: { occurred: true, description: injury } }));
+    const merchantView = (await staffView(bed.stack, filed.caseId, bed.tokens.merchant)).body;
+    expect(merchantView.injury).toEqual({ occurred: true, notice: { 'zh-CN': expect.any(String), en: expect.any(String) } });
+    const { page, context, errors } = await openConsole(bed.browser, bed.stack, viewing);
+    await signInAs(page, 'merchant', fixtureMerchant);
+    await page.goto(`${bed.stack.baseUrl}/console/${viewing.lang === 'en' ? '?lang=en' : ''}#/case/${filed.caseId}`);
+    await page.waitForSelector('#case-injury');
+    const shown = await page.locator('#case-injury').innerText();
+    expect(shown).toContain(merchantView.injury.notice[viewing.lang]);
+    expect(await page.locator('main').innerText()).not.toContain('烫伤');
+    await context.close();
+
+    // The association's mediator reads what the consumer wrote.
+    const mediator = await openConsole(bed.browser, bed.stack, viewing);
+    await signInAs(mediator.page, 'mediator', '410100');
+    await mediator.page.goto(`${bed.stack.baseUrl}/console/${viewing.lang === 'en' ? '?lang=en' : ''}#/case/${filed.caseId}`);
+    await mediator.page.waitForSelector('#case-injury');
+    expect(await mediator.page.locator('#case-injury').innerText()).toContain(injury);
+    expect([...errors, ...mediator.errors]).toEqual([]);
+    await mediator.context.close();
   }, 120_000);
 });

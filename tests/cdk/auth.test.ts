@@ -43,11 +43,18 @@ describe('staff sign-in', () => {
     }
   });
 
-  test('gives the web pages an SRP client without secret that can read but never write the claim attributes', () => {
+  test('gives the console a public client (no secret) for the authorization code grant with PKCE, and SRP, never passwords in plain; it reads but never writes the claim attributes', () => {
     const client = Object.values(synthesised.resources).find((r) => r.Type === 'AWS::Cognito::UserPoolClient')!.Properties!;
+    // A browser cannot keep a secret: the console proves itself with PKCE (web/src/console/pkce.ts) instead.
     expect(client.GenerateSecret).toBe(false);
+    // Managed login hands the console an authorization code only: no implicit grant (tokens in the address), no client credentials.
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
+    // Direct sign-in to the client is SRP only (the password never leaves the device).
     expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
     expect(client.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+    expect(client.ExplicitAuthFlows).not.toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
     const claims = Object.keys(staffClaimAttributes).map((name) => `custom:${name}`);
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(claims));
     for (const claim of claims) expect(client.WriteAttributes).not.toContain(claim);

@@ -2,6 +2,7 @@ import { el, byId } from './ui/dom';
 import { initLanguage, language, setLanguage, whenLanguageChanges } from './ui/i18n';
 import { useToken } from './console/api';
 import { renderCase } from './console/case-view';
+import { fundLinks, renderFund, renderFunds } from './console/fund-views';
 import { cognitoSignOut, finishCognitoSignIn, startCognitoSignIn } from './console/pkce';
 import { renderQueue } from './console/queue-view';
 import { renderCollective, renderJobs, renderMerchantRegistry, renderSafetyReports } from './console/role-views';
@@ -20,6 +21,7 @@ const navByRole: Record<ConsoleRole, { view: string; label: ConsoleTextKey }[]> 
     { view: 'queue', label: 'nav_queue' },
     { view: 'collective', label: 'nav_collective' },
     { view: 'payouts', label: 'nav_payouts' },
+    { view: 'funds', label: 'nav_funds' },
   ],
   merchant: [{ view: 'queue', label: 'nav_queue' }],
   regulator: [
@@ -30,6 +32,7 @@ const navByRole: Record<ConsoleRole, { view: string; label: ConsoleTextKey }[]> 
   admin: [
     { view: 'queue', label: 'nav_queue' },
     { view: 'payouts', label: 'nav_payouts' },
+    { view: 'funds', label: 'nav_funds' },
     { view: 'merchants', label: 'nav_merchants' },
     { view: 'jobs', label: 'nav_jobs' },
   ],
@@ -106,7 +109,9 @@ function render(): void {
     return;
   }
   const route = currentRoute();
-  const allowed = navByRole[session.role].some((item) => item.view === route.view) || route.view === 'case';
+  const roleViews = navByRole[session.role];
+  // A case is open to every role (the API decides); one fund's page to whoever has the funds list.
+  const allowed = roleViews.some((item) => item.view === route.view) || route.view === 'case' || (route.view === 'fund' && roleViews.some((item) => item.view === 'funds'));
   if (!allowed) return go(hrefOf('queue'));
   const done = (() => {
     switch (route.view) {
@@ -119,13 +124,11 @@ function render(): void {
       case 'disclosures':
         return renderQueue(mount, session, { view: 'disclosures', params: route.params, title: ct('disclosuresTitle'), fixed: { disclosure: 'candidate' } });
       case 'payouts':
-        return renderQueue(mount, session, {
-          view: 'payouts',
-          params: route.params,
-          title: ct('payoutsTitle'),
-          fixed: { step: 'advance_payout' },
-          note: el('p', { class: 'notice', id: 'fund-pages' }, ct('fundPagesNote')),
-        });
+        return fundLinks().then((links) => renderQueue(mount, session!, { view: 'payouts', params: route.params, title: ct('payoutsTitle'), fixed: { step: 'advance_payout' }, note: links }));
+      case 'funds':
+        return renderFunds(mount, session);
+      case 'fund':
+        return renderFund(mount, session, route.id ?? '', route.params);
       case 'merchants':
         return renderMerchantRegistry(mount);
       case 'jobs':
@@ -135,7 +138,7 @@ function render(): void {
     }
   })();
   void Promise.resolve(done).then(() => {
-    if (route.view !== 'case') mount.querySelector<HTMLElement>('#view-title')?.focus();
+    if (route.view !== 'case' && route.view !== 'fund') mount.querySelector<HTMLElement>('#view-title')?.focus();
     document.body.dataset.view = route.view || 'queue';
   });
 }

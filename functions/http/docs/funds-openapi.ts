@@ -56,6 +56,11 @@ const payout = z
   .meta({ id: 'FundPayout' });
 
 export const fundDescriptions: Record<string, Doc> = {
+  'GET /v1/funds': {
+    summary: 'The funds the caller may see: every fund for an admin, its association\'s for a mediator',
+    description: 'Registry fields only, by fund id; the counters are in `GET /v1/funds/{fundId}`.',
+    responses: { 200: json(z.object({ items: z.array(fundRegistrationSchema.extend({ fundId: z.string() })) }), 'The funds'), 401: fail('No token'), 403: fail('Not an admin or mediator') },
+  },
   'PUT /v1/funds/{fundId}': {
     summary: 'Register a guarantee fund or replace its registry fields (admin)',
     description: 'Counters start at zero and only move through the ledger (deposits and case actions). Every bad field, the path parameter as `fundId`, is listed in one 400.',

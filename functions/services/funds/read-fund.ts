@@ -6,8 +6,14 @@ import { ledgerCsv } from '../../domain/funds/ledger-csv';
 import { encodeLedgerCursor, type LedgerQuery } from '../../domain/funds/ledger-query';
 import { isOverdueRecovery, type PayoutQueueEntry } from '../../domain/funds/payout-queue';
 import type { Language } from '../../domain/i18n';
-import { fundPayouts, ledgerPage, wholeLedger } from '../../store/funds-store';
-import { readFundFor } from './fund-access';
+import { fundDirectory, fundPayouts, ledgerPage, wholeLedger } from '../../store/funds-store';
+import { canSeeFund, readFundFor } from './fund-access';
+
+/** `GET /v1/funds`: the registry fields of the funds the caller may see (the counters are in `GET /v1/funds/{fundId}`), by fund id. */
+export async function listFunds(identity: StaffIdentity): Promise<{ items: Awaited<ReturnType<typeof fundDirectory>> }> {
+  const funds = await fundDirectory();
+  return { items: funds.filter((fund) => canSeeFund(identity, fund)).sort((a, b) => a.fundId.localeCompare(b.fundId)) };
+}
 
 /** `GET /v1/funds/{fundId}`: registry fields, the counters and the identities of SPEC section 9. */
 export async function viewFund(identity: StaffIdentity, rawFundId: string): Promise<FundView> {

@@ -6,6 +6,7 @@ import { formatFen, yuanToFen } from '../shared/money';
 import { el } from '../ui/dom';
 import { language, pick } from '../ui/i18n';
 import { staffCall } from './api';
+import { payoutExceedsText } from './fund-limits';
 import { actionLabel, ct, fieldLabel } from './texts';
 
 /**
@@ -122,7 +123,7 @@ export function actionForm(options: ActionFormOptions): HTMLFormElement {
     if (answer.kind === 'error' && answer.body?.error === 'stale_version') return options.stale();
     if (answer.kind === 'error' && answer.body?.issues) return showIssues(answer.body.issues);
     status.hidden = false;
-    status.textContent = answer.kind === 'error' ? (answer.body?.message ?? String(answer.status)) : ct('networkError');
+    status.textContent = payoutExceedsText(answer) ?? (answer.kind === 'error' ? (answer.body?.message ?? String(answer.status)) : ct('networkError'));
   });
   return form;
 }

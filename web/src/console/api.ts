@@ -16,7 +16,7 @@ export function useToken(token: string | undefined, whenExpired: () => void): vo
   onUnauthorized = whenExpired;
 }
 
-export async function staffCall<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<StaffAnswer<T>> {
+export async function staffCall<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<StaffAnswer<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -26,6 +26,7 @@ export async function staffCall<T>(method: 'GET' | 'POST' | 'PUT', path: string,
         'Accept-Language': language(),
         ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
@@ -42,6 +43,31 @@ export async function staffCall<T>(method: 'GET' | 'POST' | 'PUT', path: string,
   if (response.ok && parsed !== undefined) return { kind: 'ok', value: parsed as T };
   const error = typeof parsed === 'object' && parsed !== null && typeof (parsed as ApiError).error === 'string' ? (parsed as ApiError) : undefined;
   return { kind: 'error', status: response.status, body: error, retryAfterSeconds: undefined };
+}
+
+/**
+ * A file the API sends only with the bearer token (a plain link cannot send
+ * the header): fetched, then saved through a temporary object URL.
+ */
+export async function staffDownload(path: string, fileName: string): Promise<StaffAnswer<true>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: bearer ? { Authorization: `Bearer ${bearer}` } : {}, cache: 'no-store', credentials: 'omit' });
+  } catch {
+    return { kind: 'network' };
+  }
+  if (response.status === 401) {
+    onUnauthorized();
+    return { kind: 'unauthorized' };
+  }
+  if (!response.ok) return { kind: 'error', status: response.status, body: (await response.json().catch(() => undefined)) as ApiError | undefined, retryAfterSeconds: undefined };
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { kind: 'ok', value: true };
 }
 
 /** `?a=1&b=2` from the defined values only. */

@@ -8,6 +8,7 @@ import { actorLabel, categoryLabel, channelLabel, claimTypeLabel, issueLabel, of
 import { staffCall } from './api';
 import { actionForm } from './action-form';
 import { deadlineText, isOverdue } from './deadline-label';
+import { addFundLimits } from './fund-limits';
 import { answerProblem } from './problems';
 import { hrefOf } from './router';
 import { actionLabel, ct, fieldLabel } from './texts';
@@ -37,6 +38,17 @@ function timelineItem(event: Event): HTMLElement {
   );
 }
 
+/**
+ * An injury as the role may see it: staff read what the consumer wrote; a
+ * merchant's view carries only the notice that one was reported (never the
+ * description), and that notice is what its page shows.
+ */
+function injuryFact(injury: CaseView['injury']): HTMLElement | null {
+  if (!injury.occurred) return null;
+  const text = 'notice' in injury && injury.notice ? pick(injury.notice) : 'description' in injury && injury.description ? injury.description : ct('injuryReported');
+  return el('p', { id: 'case-injury', class: 'notice notice-important' }, el('strong', {}, `${ct('injury')}: `), text);
+}
+
 function details(view: CaseView): HTMLElement[] {
   const { consumer, merchant, purchase, claim } = view;
   const phone = 'phone' in consumer ? consumer.phone : undefined;
@@ -53,6 +65,7 @@ function details(view: CaseView): HTMLElement[] {
       fact(ct('deadline'), deadlineText(view.deadline), { id: 'case-deadline', class: isOverdue(view.deadline) ? 'fact deadline-overdue' : 'fact' }),
     ),
     el('p', { id: 'case-description' }, view.description),
+    injuryFact(view.injury),
   );
   const parties = el(
     'section',
@@ -139,6 +152,7 @@ export async function renderCase(mount: HTMLElement, caseId: string, notice?: HT
       for (const other of buttons) other.setAttribute('aria-expanded', String(other === button));
       formMount.replaceChildren(form);
       form.querySelector<HTMLElement>('input, select, textarea, button[type=submit]')?.focus();
+      void addFundLimits(form, view, action);
     });
     return button;
   });
