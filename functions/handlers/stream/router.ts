@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { filedCase } from '../../services/routing/filed-cases';
 import { routeCase } from '../../services/routing/route-case';
+import { publishMetrics } from '../../observability/metrics';
 import { logger } from '../../shared/logger';
 
 /**
@@ -16,6 +17,7 @@ import { logger } from '../../shared/logger';
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics())
   .handler(async (event) => {
     const outcomes = await Promise.all(
       event.Records.map(async (record) => {

@@ -8,6 +8,7 @@ import { ActionNotAllowedError, StaleVersionError } from '../../domain/errors';
 import { decide, type ActorRole, type CaseAction, type CaseSnapshot } from '../../domain/lifecycle';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
+import { countCaseAction } from '../../observability/metrics';
 import { applyCaseChange } from '../../store/case-changes';
 import { readCase, type StoredCase } from '../../store/cases-store';
 import { disclosureChange } from '../disclosure/lifecycle-hook';
@@ -66,6 +67,7 @@ export async function applyAction(stored: StoredCase, command: ActionCommand, op
     alsoCreate: disclosure.alsoCreate,
   });
   logger.info('case changed', { caseId: record.caseId, action: command.action, role: command.role, version });
+  countCaseAction(command.action, command.role);
   const changed = { ...stored, record: { ...record, ...planned.set, version, updatedAt: event.at }, timeline: [...timeline, event] };
   await disclosure.afterCommit(changed.record, command.now);
   return changed;
