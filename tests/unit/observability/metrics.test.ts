@@ -19,12 +19,9 @@ function captureEmf(): { lines: () => Record<string, any>[]; restore: () => void
 }
 
 /** Each test loads the module afresh, with metrics switched on as on AWS. */
-function loadMetrics(): typeof import('../../../functions/observability/metrics') {
-  let loaded!: typeof import('../../../functions/observability/metrics');
-  jest.isolateModules(() => {
-    loaded = require('../../../functions/observability/metrics');
-  });
-  return loaded;
+async function loadMetrics(): Promise<typeof import('../../../functions/observability/metrics')> {
+  jest.resetModules();
+  return import('../../../functions/observability/metrics');
 }
 
 beforeEach(() => {
@@ -41,8 +38,8 @@ function metricOf(line: Record<string, any>): { name: string; dimensions: string
   return { name: directive.Metrics[0].Name, dimensions: directive.Dimensions[0], namespace: directive.Namespace };
 }
 
-test('a routed case is counted under its outcome: the step, the refusal reason, or held for review', () => {
-  const observability = loadMetrics();
+test('a routed case is counted under its outcome: the step, the refusal reason, or held for review', async () => {
+  const observability = await loadMetrics();
   const emf = captureEmf();
   try {
     observability.countCaseRouted({ outcome: 'accepted', step: 'mediation' });
@@ -61,7 +58,7 @@ test('a routed case is counted under its outcome: the step, the refusal reason, 
 });
 
 test('a handler flushes what it counted through the middleware, also when it fails', async () => {
-  const observability = loadMetrics();
+  const observability = await loadMetrics();
   const handler = middy()
     .use(observability.publishMetrics())
     .handler(async () => {
@@ -79,8 +76,8 @@ test('a handler flushes what it counted through the middleware, also when it fai
   expect(line).toMatchObject({ service: 'redress', ComplaintsFiled: 1, OverdueCases: 7 });
 });
 
-test('job runs are counted by job, with the runs that stopped with work left and how long they took', () => {
-  const observability = loadMetrics();
+test('job runs are counted by job, with the runs that stopped with work left and how long they took', async () => {
+  const observability = await loadMetrics();
   const emf = captureEmf();
   try {
     observability.countJobRun('aggregate', { more: true, tookMs: 1200 });
@@ -98,8 +95,8 @@ test('job runs are counted by job, with the runs that stopped with work left and
   ]);
 });
 
-test('actions and notifications are counted by their own dimensions', () => {
-  const observability = loadMetrics();
+test('actions and notifications are counted by their own dimensions', async () => {
+  const observability = await loadMetrics();
   const emf = captureEmf();
   try {
     observability.countCaseAction('accept', 'mediator');
@@ -112,16 +109,18 @@ test('actions and notifications are counted by their own dimensions', () => {
   expect(notification).toMatchObject({ channel: 'sms', NotificationsFailed: 1 });
 });
 
-test('nothing is printed on the local stack unless asked for', () => {
+test('nothing is printed on the local stack unless asked for', async () => {
   delete process.env.POWERTOOLS_METRICS_DISABLED;
   const previous = process.env.REDRESS_ENV;
   process.env.REDRESS_ENV = 'local';
+  const observability = await loadMetrics();
   const emf = captureEmf();
   try {
-    loadMetrics().countCaseAction('accept', 'mediator');
+    observability.countCaseAction('accept', 'mediator');
   } finally {
     emf.restore();
-    process.env.REDRESS_ENV = previous;
+    if (previous === undefined) delete process.env.REDRESS_ENV;
+    else process.env.REDRESS_ENV = previous;
   }
   expect(emf.lines()).toEqual([]);
 });
