@@ -85,7 +85,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const dynamo = new DynamoDBClient({ endpoint: options.endpoint, region, credentials });
   // Bounded like the handlers' client (functions/store/client.ts): a paused DynamoDB Local must not hang the poller.
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region, credentials, requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 } });
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region, credentials, requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true } });
   const { Table: table } = await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
   dynamo.destroy();
   const streamArn = table?.LatestStreamArn;

@@ -21,7 +21,8 @@ export function dynamoDbClient(): DynamoDBClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   const bounded = {
     maxAttempts: storeTimeouts.maxAttempts,
-    requestHandler: { connectionTimeout: storeTimeouts.connectionTimeoutMs, requestTimeout: storeTimeouts.requestTimeoutMs },
+    // Without throwOnRequestTimeout the SDK only warns when requestTimeout passes, and the request waits on.
+    requestHandler: { connectionTimeout: storeTimeouts.connectionTimeoutMs, requestTimeout: storeTimeouts.requestTimeoutMs, throwOnRequestTimeout: true },
   };
   return new DynamoDBClient(
     endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, ...bounded } : bounded,

@@ -10,9 +10,9 @@ import { complaint, file, routedView } from '../routing/support';
 /**
  * Throttling injected into the router's table calls (ProvisionedThroughput-
  * Exceeded, as DynamoDB answers a hot partition) ends in a retry, not a
- * loss: the SDK retries the refused call with backoff, a record whose call
- * still fails comes back from the stream, each case is routed exactly once,
- * and nothing is dead-lettered. The router is the route
+ * loss: the SDK retries the refused call with backoff, the router waits out
+ * what still fails (and the stream would bring back a record that outlasts
+ * that), each case is routed exactly once, and nothing is dead-lettered. The router is the route
  * table's own consumer (batch size, retries, bisection); only its calls are
  * throttled, the filings are not.
  */
