@@ -16,13 +16,23 @@ let documentClient: { endpoint: string | undefined; client: DynamoDBDocumentClie
  * (`isStoreUnavailable`). DynamoDB itself answers in milliseconds.
  */
 export const storeTimeouts = { connectionTimeoutMs: 1_000, requestTimeoutMs: 2_500, maxAttempts: 3 } as const;
+/**
+ * DynamoDB Local on a busy laptop can take seconds for one request under
+ * load, which is slowness, not an outage: locally an attempt may be silent
+ * 5 s (a call still gives up within ~16 s, under the local server's 30 s).
+ */
+const localRequestTimeoutMs = 5_000;
 
 export function dynamoDbClient(): DynamoDBClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   const bounded = {
     maxAttempts: storeTimeouts.maxAttempts,
     // Without throwOnRequestTimeout the SDK only warns when requestTimeout passes, and the request waits on.
-    requestHandler: { connectionTimeout: storeTimeouts.connectionTimeoutMs, requestTimeout: storeTimeouts.requestTimeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: storeTimeouts.connectionTimeoutMs,
+      requestTimeout: endpoint ? localRequestTimeoutMs : storeTimeouts.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   };
   return new DynamoDBClient(
     endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, ...bounded } : bounded,

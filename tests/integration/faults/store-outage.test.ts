@@ -100,9 +100,10 @@ test('a paused, then killed and restarted store: 201 or 503 with Retry-After, ne
   const load = fileUntilStopped(3);
   await sleep(1_500);
 
-  process.kill(dynamo.pid, 'SIGSTOP');
+  // The whole group: Java and its watchdog (bin/local/guarded-process.ts).
+  process.kill(-dynamo.processGroup, 'SIGSTOP');
   await sleep(5_000);
-  process.kill(dynamo.pid, 'SIGKILL');
+  process.kill(-dynamo.processGroup, 'SIGKILL');
   await dynamo.stop();
   dynamo = await restartOnSamePort(dynamo.port);
   await sleep(3_000);
