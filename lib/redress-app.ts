@@ -32,6 +32,15 @@ function booleanContext(app: App, key: string, fallback: boolean): boolean {
   throw new Error(`Context ${key} must be true or false, not ${JSON.stringify(value)}`);
 }
 
+/** `-c overdueCasesThreshold=80` arrives as a string; absent: the stack's default. */
+function numberContext(app: App, key: string): number | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new Error(`Context ${key} must be a non-negative number, not ${JSON.stringify(value)}`);
+  return number;
+}
+
 function logLevelContext(app: App): string {
   const value: unknown = app.node.tryGetContext('logLevel') ?? 'INFO';
   const level = String(value).toUpperCase();
@@ -55,6 +64,8 @@ export function createRedressApp(options: RedressAppOptions): { app: App; stack:
     webAssetDir: options.webAssetDir,
     retainData,
     logLevel: logLevelContext(app),
+    overdueCasesThreshold: numberContext(app, 'overdueCasesThreshold'),
+    alarmEmail: app.node.tryGetContext('alarmEmail') as string | undefined,
     ...options.tables,
   });
 

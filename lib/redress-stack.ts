@@ -5,6 +5,7 @@ import { RedressApi } from './api';
 import { StaffAuth } from './auth';
 import { Background } from './background';
 import { RedressTable } from './data';
+import { alarmThresholds, Monitoring } from './monitoring';
 import { Website } from './web';
 
 export interface RedressStackProps extends StackProps {
@@ -14,6 +15,10 @@ export interface RedressStackProps extends StackProps {
   retainData: boolean;
   /** Powertools log level of every function. */
   logLevel: string;
+  /** Alarm when the deadline sweeper finds more overdue cases than this in one run (`-c overdueCasesThreshold`). */
+  overdueCasesThreshold?: number;
+  /** Subscribed to the alarm topic when given (`-c alarmEmail`). */
+  alarmEmail?: string;
   /** The route and background tables default to `functions/routes.ts`; tests pass their own. */
   routes?: readonly RouteDefinition[];
   streamConsumers?: readonly StreamConsumerDefinition[];
@@ -27,6 +32,7 @@ export class RedressStack extends Stack {
   readonly api: RedressApi;
   readonly background: Background;
   readonly web: Website;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: RedressStackProps) {
     super(scope, id, props);
@@ -50,6 +56,13 @@ export class RedressStack extends Stack {
       streamConsumers: props.streamConsumers,
       scheduledJobs: props.scheduledJobs,
     });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      api: this.api,
+      background: this.background,
+      overdueCasesThreshold: props.overdueCasesThreshold ?? alarmThresholds.overdueCases,
+      retainData,
+      alarmEmail: props.alarmEmail,
+    });
     this.web = new Website(this, 'Web', {
       webAssetDir: props.webAssetDir,
       apiDomainName: this.api.domainName,
@@ -68,6 +81,7 @@ export class RedressStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The HTTP API, directly' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Staff user pool: create accounts here' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId, description: 'App client of the staff pages' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'Alarms (SPEC section 11): subscribe on-call here' });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The single DynamoDB table' });
   }
 }

@@ -104,6 +104,8 @@ export interface RunningDynamoDbLocal {
   /** e.g. `http://127.0.0.1:8000` */
   endpoint: string;
   port: number;
+  /** The process group of Java and its watchdog: fault tests pause or kill DynamoDB Local with `process.kill(-processGroup, signal)`. */
+  processGroup: number;
   /** Stops Java and waits until it has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -155,7 +157,7 @@ async function launch(dir: string, port: number, dbPath: string | undefined): Pr
     }
     throw error;
   }
-  return { endpoint, port, stop: () => java.stop() };
+  return { endpoint, port, processGroup: java.pid, stop: () => java.stop() };
 }
 
 class PortTaken extends LocalStackError {}

@@ -19,3 +19,6 @@ export const localStackFile = path.join(dataDir, 'local-stack.json');
 export const deadLettersFile = path.join(dataDir, 'dead-letters.jsonl');
 export const webBuildDir = path.join(buildDir, 'web');
 export const handlersDir = path.join(repoRoot, 'functions', 'handlers');
+
+/** The local stack's one table (`npm start`, `npm run redrive`). */
+export const localTableName = 'redress-local';

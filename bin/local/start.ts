@@ -13,12 +13,11 @@ import { ensureDynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb
 import { freePort, isPortInUse } from './free-port';
 import { startHttpServer } from './http-server';
 import { LocalStackError } from './local-stack-error';
-import { dataDir, localDatabaseDir, localJwtDir, localStackFile, repoRoot } from './paths';
+import { dataDir, localDatabaseDir, localJwtDir, localStackFile, localTableName, repoRoot } from './paths';
 import { startScheduler } from './scheduler';
 import { startStreamPoller } from './stream-poller';
 import { buildWebPages } from './web-pages';
 
-export const localTableName = 'redress-local';
 const defaultHttpPort = 3000;
 const defaultDynamoDbPort = 8000;
 

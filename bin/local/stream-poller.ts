@@ -84,7 +84,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
   const region = options.region ?? process.env.AWS_REGION ?? 'local';
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const dynamo = new DynamoDBClient({ endpoint: options.endpoint, region, credentials });
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region, credentials });
+  // Bounded like the handlers' client (functions/store/client.ts): a paused DynamoDB Local must not hang the poller.
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region, credentials, requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true } });
   const { Table: table } = await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
   dynamo.destroy();
   const streamArn = table?.LatestStreamArn;
@@ -197,6 +198,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
           iterators.delete(shardId);
           return false;
         }
+        // The store restarted, or did not answer: the iterator may be dead. Start again after the checkpoint (only handled records are behind it).
+        iterators.delete(shardId);
         throw error;
       }
       const read = (page.Records ?? []).map((record) => toLambdaRecord(record, streamArn!));

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../domain/errors';
 import { languageFrom, type Language } from '../domain/i18n';
+import { publishMetrics } from '../observability/metrics';
 import { logger } from '../shared/logger';
 import { errorResponse } from './error-response';
 import { principalFromClaims, type StaffPrincipal } from './principal';
@@ -77,6 +78,7 @@ function toRequest(event: ApiEvent): ApiRequest {
 export function apiHandler(fn: ApiFunction) {
   return middy<ApiEvent, ApiResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(publishMetrics())
     .use({
       onError: async (request) => {
         request.response = errorResponse(request.error);
@@ -84,7 +86,12 @@ export function apiHandler(fn: ApiFunction) {
     })
     .handler(async (event) => {
       const request = toRequest(event);
-      logger.appendKeys({ route: event.routeKey ?? `${request.method} ${request.path}` });
+      // Correlation ids on every line of this request: API Gateway's request id, and the case the path names.
+      logger.appendKeys({
+        route: event.routeKey ?? `${request.method} ${request.path}`,
+        requestId: request.requestId,
+        ...(request.params.caseId ? { caseId: request.params.caseId } : {}),
+      });
       return fn(request);
     });
 }

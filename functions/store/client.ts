@@ -8,12 +8,34 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  */
 let documentClient: { endpoint: string | undefined; client: DynamoDBDocumentClient } | undefined;
 
+/**
+ * A store that does not answer must not hold a request past its function's
+ * 10 s (API Gateway gives up at 29 s): each attempt has 1 s to connect and
+ * 2.5 s of silence at most, and there are 3 attempts with the SDK's jittered
+ * backoff, so one call gives up within about 8 s and the API answers 503
+ * (`isStoreUnavailable`). DynamoDB itself answers in milliseconds.
+ */
+export const storeTimeouts = { connectionTimeoutMs: 1_000, requestTimeoutMs: 2_500, maxAttempts: 3 } as const;
+/**
+ * DynamoDB Local on a busy laptop can take seconds for one request under
+ * load, which is slowness, not an outage: locally an attempt may be silent
+ * 5 s (a call still gives up within ~16 s, under the local server's 30 s).
+ */
+const localRequestTimeoutMs = 5_000;
+
 export function dynamoDbClient(): DynamoDBClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const bounded = {
+    maxAttempts: storeTimeouts.maxAttempts,
+    // Without throwOnRequestTimeout the SDK only warns when requestTimeout passes, and the request waits on.
+    requestHandler: {
+      connectionTimeout: storeTimeouts.connectionTimeoutMs,
+      requestTimeout: endpoint ? localRequestTimeoutMs : storeTimeouts.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
   return new DynamoDBClient(
-    endpoint
-      ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 5 }
-      : { maxAttempts: 5 },
+    endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, ...bounded } : bounded,
   );
 }
 
@@ -34,4 +56,29 @@ export function tableName(): string {
   const name = process.env.TABLE_NAME;
   if (!name) throw new Error('TABLE_NAME is not set');
   return name;
+}
+
+const unavailableNames = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * The table did not answer, or not in time, even after the SDK's retries:
+ * timeouts, refused or reset connections, throttling, DynamoDB's own 5xx.
+ * Whether a write landed is then unknown, so the caller retries (filing with
+ * its Idempotency-Key); `functions/http/error-response.ts` answers 503.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, $metadata } = error as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
+  if (unavailableNames.has(error.name) || (code !== undefined && unavailableCodes.has(code))) return true;
+  if (($metadata?.httpStatusCode ?? 0) >= 500) return true;
+  return /socket hang up|connect ECONNREFUSED|ECONNRESET/.test(error.message);
 }

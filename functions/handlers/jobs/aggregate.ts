@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { runJob } from '../../services/jobs/run-job';
+import { publishMetrics } from '../../observability/metrics';
 import { logger } from '../../shared/logger';
 
 /** Time kept back from the Lambda timeout to finish the chunk in hand and report. */
@@ -19,6 +20,7 @@ const minimumBudgetMs = 5_000;
  */
 export const handler = middy<{ mode?: unknown } | undefined, object, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics())
   .handler(async (event, context) => {
     const hardStopMs = context.getRemainingTimeInMillis();
     const budgetMs = Math.max(minimumBudgetMs, hardStopMs - reserveMs);

@@ -9,6 +9,7 @@ import { FundBusyError } from '../../domain/funds/limits';
 import { decide, type ActorRole, type CaseAction, type CaseSnapshot } from '../../domain/lifecycle';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
+import { countCaseAction } from '../../observability/metrics';
 import { applyCaseChange, ConcurrentWriteError } from '../../store/case-changes';
 import { backOffAfterContention, fundRetryAttempts, fundWritesFor } from '../funds/case-money';
 import { readCase, type StoredCase } from '../../store/cases-store';
@@ -86,6 +87,7 @@ export async function applyAction(stored: StoredCase, command: ActionCommand, op
   }
   const { version, event } = written;
   logger.info('case changed', { caseId: record.caseId, action: command.action, role: command.role, version });
+  countCaseAction(command.action, command.role);
   const changed = { ...stored, record: { ...record, ...planned.set, version, updatedAt: event.at }, timeline: [...timeline, event] };
   await disclosure.afterCommit(changed.record, command.now);
   return changed;

@@ -8,6 +8,7 @@ import type { ComplaintInput } from '../../domain/complaints/intake-schema';
 import { ConflictError } from '../../domain/errors';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
+import { countComplaintFiled } from '../../observability/metrics';
 import { createCase, getCase } from '../../store/cases-store';
 
 export interface FiledComplaint {
@@ -84,6 +85,7 @@ export async function fileComplaint(
     const outcome = await createCase(record);
     if (outcome.kind === 'created') {
       logger.info('complaint filed', { caseId });
+      countComplaintFiled();
       return { filed: { caseId, accessCode, status: record.status, deadline: record.deadline }, replayed: false };
     }
     const replay = keyed && replayOf(outcome.existing, keyed, now);

@@ -2,6 +2,7 @@ import type { JobRunner } from './job';
 import { aggregateJob, rebuildStatisticsJob } from '../statistics/jobs';
 import { erasePersonalData } from './erase-personal-data';
 import { sweepDeadlines } from './sweep-deadlines';
+import { recordOverdueCases } from '../../observability/metrics';
 
 /**
  * Every job `POST /v1/admin/jobs/{job}` and the schedules can run, by the
@@ -9,7 +10,11 @@ import { sweepDeadlines } from './sweep-deadlines';
  * line here (and its schedule entry there).
  */
 export const jobs: Readonly<Record<string, JobRunner>> = {
-  'sweep-deadlines': sweepDeadlines,
+  'sweep-deadlines': async (context) => {
+    const report = await sweepDeadlines(context);
+    recordOverdueCases(report.examined);
+    return report;
+  },
   aggregate: aggregateJob,
   'erase-personal-data': erasePersonalData,
   // On demand only (no schedule): recomputes every figure from the cases.

@@ -4,6 +4,7 @@ import { BadRequestError, NotFoundError, ValidationError } from '../../domain/er
 import type { Language } from '../../domain/i18n';
 import { toFieldIssues } from '../../domain/validation/issues';
 import { logger } from '../../shared/logger';
+import { countJobRun } from '../../observability/metrics';
 import { jobNamed } from './registry';
 
 const millisecondsPerDay = 86_400_000;
@@ -52,6 +53,7 @@ export async function runJob(name: string, options: { asOf?: string; budgetMs: n
   const started = Date.now();
   const result = await runner({ now, budgetMs: options.budgetMs, ...(options.hardStopMs ? { hardStopMs: options.hardStopMs } : {}) });
   const answer = { job: name, ranAt: realNow.toISOString(), asOf: chinaDate(now), tookMs: Date.now() - started, ...result };
+  countJobRun(name, answer);
   logger.info('job ran', { job: name, asOf: answer.asOf, tookMs: answer.tookMs });
   return answer;
 }

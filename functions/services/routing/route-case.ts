@@ -8,6 +8,7 @@ import type { MerchantRecord } from '../../reference/types';
 import { getCase, readCase } from '../../store/cases-store';
 import { closeIfFinished } from '../cases/apply-action';
 import { logger } from '../../shared/logger';
+import { countCaseRouted } from '../../observability/metrics';
 import { applyRouting, findOpenCase, OpenCaseMarkerTaken } from '../../store/routing-store';
 import { countTowardsCollective } from '../collective/group-membership';
 import { safetyReportFor } from '../safety/safety-report';
@@ -103,6 +104,7 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
     }
     await countTowardsCollective({ ...record, routing: plan.routing }, registered);
     if (plan.routing.outcome === 'not_accepted') await closeIfRefused(caseId, now);
+    countCaseRouted(plan.routing);
     logger.info('case routed', { caseId, outcome: plan.routing.outcome, ruleId: plan.routing.ruleId, step: plan.routing.step, associationId: plan.associationId, safetyReport: safetyReport !== undefined });
     return { kind: 'routed', outcome: plan.routing.outcome, ruleId: plan.routing.ruleId };
   }
