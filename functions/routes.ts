@@ -25,6 +25,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/codes', handler: 'codes', auth: 'none', table: 'none' },
   { method: 'GET', path: '/v1/openapi.json', handler: 'openapi', auth: 'none', table: 'none' },
   { method: 'POST', path: '/v1/complaints', handler: 'complaints/file-complaint', auth: 'none', table: 'readWrite' },
+  { method: 'POST', path: '/v1/verifications', handler: 'verifications', auth: 'none', table: 'readWrite' },
   { method: 'GET', path: '/v1/complaints/{caseId}', handler: 'complaints/get-complaint', auth: 'none', table: 'readWrite' },
   { method: 'POST', path: '/v1/complaints/{caseId}/actions', handler: 'complaints/complaint-actions', auth: 'none', table: 'readWrite' },
   { method: 'GET', path: '/v1/cases', handler: 'cases/list-cases', auth: 'jwt', table: 'read' },

@@ -15,5 +15,6 @@ export const localDatabaseDir = path.join(dataDir, 'dynamodb');
 export const localJwtDir = path.join(dataDir, 'local-jwt');
 export const streamCheckpointsFile = path.join(dataDir, 'stream-checkpoints.json');
 export const deadLettersFile = path.join(dataDir, 'dead-letters.jsonl');
+export const outboxFile = path.join(dataDir, 'outbox.jsonl');
 export const webBuildDir = path.join(buildDir, 'web');
 export const handlersDir = path.join(repoRoot, 'functions', 'handlers');

@@ -12,7 +12,7 @@ import { ensureDynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb
 import { freePort, isPortInUse } from './free-port';
 import { startHttpServer } from './http-server';
 import { LocalStackError } from './local-stack-error';
-import { dataDir, localDatabaseDir, localJwtDir, repoRoot } from './paths';
+import { dataDir, localDatabaseDir, localJwtDir, outboxFile, repoRoot } from './paths';
 import { startScheduler } from './scheduler';
 import { startStreamPoller } from './stream-poller';
 import { buildWebPages } from './web-pages';
@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     POWERTOOLS_SERVICE_NAME: 'redress',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
     LOCAL_JWT_DIR: process.env.LOCAL_JWT_DIR ?? localJwtDir,
+    // Messages (verification codes, notifications) go to the outbox, not to SNS/SES.
+    OUTBOX_FILE: process.env.OUTBOX_FILE ?? outboxFile,
   });
 
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: process.env.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

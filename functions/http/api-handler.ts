@@ -26,6 +26,8 @@ export interface ApiRequest {
   principal: StaffPrincipal | undefined;
   lang: Language;
   requestId: string;
+  /** The caller's address as API Gateway saw it (per-client limits). */
+  sourceIp: string;
 }
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -64,6 +66,7 @@ function toRequest(event: ApiEvent): ApiRequest {
     principal: principalFromClaims(event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined),
     lang,
     requestId: event.requestContext.requestId,
+    sourceIp: event.requestContext.http.sourceIp ?? 'unknown',
   };
 }
 

@@ -10,6 +10,11 @@ export const keys = {
   merchant: (creditCode: string) => ({ pk: `MERCHANT#${creditCode}`, sk: 'PROFILE' }),
   association: (id: string) => ({ pk: `ASSOCIATION#${id}`, sk: 'PROFILE' }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+  /** Phone verification (issue 10): one code, and the send limits by hashed phone and hashed client address. */
+  verification: (verificationId: string) => ({ pk: `VERIFICATION#${verificationId}`, sk: 'CODE' }),
+  verificationLastSend: (phoneHash: string) => ({ pk: `VERIFYPHONE#${phoneHash}`, sk: 'LAST' }),
+  verificationPhoneDay: (phoneHash: string, day: string) => ({ pk: `VERIFYPHONE#${phoneHash}`, sk: `DAY#${day}` }),
+  verificationClientDay: (clientHash: string, day: string) => ({ pk: `VERIFYCLIENT#${clientHash}`, sk: `DAY#${day}` }),
   /**
    * Routing: the open case for one (consumer phone, merchant, order), by a
    * hash of the three. Looked up by key when a case is routed, so the

@@ -83,6 +83,10 @@ export interface CaseRecord {
   /** With an Idempotency-Key: what a retry needs to get the first answer back (never shown in any view). */
   intake?: IntakeReplay;
   updatedAt: string;
+  /** The consumer proved the phone with a code (SPEC section 10): the case may count in public outputs. */
+  phoneVerified?: boolean;
+  /** The consumer stopped SMS notifications for this case (`mute_sms`). */
+  smsMuted?: boolean;
   /** Staff and consumer actions (`functions/domain/cases/`): offers made, who took the case (a token subject, staff only), outcomes. */
   offers?: Offer[];
   claimedBy?: string;
@@ -131,7 +135,7 @@ export function deadlineAfter(kind: Deadline['kind'], from: string, workingDays:
   return isCovered(date, calendar) ? { kind, date } : { kind, date, provisional: true };
 }
 
-export function newCase(input: ComplaintInput, options: { caseId: string; now: Date; accessCode: AccessCodeHash; calendar: WorkingCalendar }): {
+export function newCase(input: Omit<ComplaintInput, 'verification'>, options: { caseId: string; now: Date; accessCode: AccessCodeHash; calendar: WorkingCalendar }): {
   record: CaseRecord;
   event: TimelineEvent;
 } {
@@ -172,6 +176,7 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
     ...(record.outcome ? { outcome: record.outcome } : {}),
     ...(record.closedOn ? { closedOn: record.closedOn } : {}),
     receivedAt: record.receivedAt,
+    phoneVerified: record.phoneVerified === true,
     deadline: record.deadline,
     category: complaint.category,
     issue: complaint.issue,

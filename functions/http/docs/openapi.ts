@@ -6,6 +6,7 @@ import { defaultPageSize, maxPageSize } from '../../domain/cases/list-query';
 import { caseStatuses, caseSteps } from '../../domain/lifecycle';
 import { jobRequestSchema } from '../../services/jobs/run-job';
 import { routes, type RouteDefinition } from '../../routes';
+import { verificationRequestSchema } from '../../domain/complaints/phone-verification';
 import { disclosureListQuerySchema, handlingResults } from '../../domain/disclosure';
 import { statisticsQuerySchema } from '../../domain/statistics';
 import { merchantRegistrationSchema } from '../../services/merchants/merchant-schema';
@@ -144,6 +145,14 @@ const descriptions: Record<string, Doc> = {
       body: { content: { 'application/json': { schema: complaintSchema('9999-12-31').meta({ id: 'Complaint' }) } } },
     },
     responses: { 201: json(filed, 'Filed (or the first answer, replayed)'), ...errors(400, 409, 413, 415, 429) },
+  },
+  'POST /v1/verifications': {
+    summary: 'Text a 6-digit code to a phone',
+    description:
+      'The code is valid 10 minutes, single use, and dead after 5 wrong tries. At most 1 send per 60 s and 10 per China day per phone, and 20 per day per client address: over a limit, 429 with `Retry-After`. ' +
+      'Send the answer back as `verification: {verificationId, code}` on `POST /v1/complaints` with the same `consumer.phone`.',
+    request: { body: { content: { 'application/json': { schema: verificationRequestSchema.meta({ id: 'VerificationRequest' }) } } } },
+    responses: { 202: json(z.object({ verificationId: z.string() }), 'Code sent'), ...errors(400, 413, 415, 429) },
   },
   'GET /v1/complaints/{caseId}': {
     summary: "The consumer's view of a case",
