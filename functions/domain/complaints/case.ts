@@ -90,6 +90,8 @@ export interface CaseRecord {
   /** Staff and consumer actions (`functions/domain/cases/`): offers made, who took the case (a token subject, staff only), outcomes. */
   offers?: Offer[];
   claimedBy?: string;
+  /** A mediator accepted the case by hand (`accept`), rather than the router: someone stands behind it. */
+  mediatorAccepted?: boolean;
   agreement?: Agreement;
   payout?: Payout;
   rating?: Rating;

@@ -92,6 +92,7 @@ const merchantRecordBody = z
     advancePayout: z.object({ limitFen: z.number().int() }).nullable(),
     offlineNoReasonReturn: z.boolean(),
     generatedAt: z.string().nullable(),
+    nameVerified: z.boolean().meta({ description: "false: not in the registry; the name is the consumer's wording" }),
   })
   .meta({ id: 'MerchantRecord' });
 
@@ -99,7 +100,7 @@ const publicDisclosureBody = z
   .object({
     publicRef: z.string().meta({ example: 'GS-7K3M9QXA2B' }),
     complainantType: z.literal('individual'),
-    merchant: z.object({ name: z.string(), creditCode: z.string().nullable() }),
+    merchant: z.object({ name: z.string(), creditCode: z.string().nullable(), nameVerified: z.boolean().meta({ description: 'false: not in the registry; the name is the consumer\'s wording' }) }),
     category: z.string(),
     region: z.string(),
     monthFiled: z.string(),
@@ -277,6 +278,7 @@ const descriptions: Record<string, Doc> = {
     summary: "A merchant's public complaint record (public)",
     description:
       'Complaints received in the 12 months ending today (China dates `from`..`to`) as counted by the last aggregation run (`generatedAt`), how they ended, and the registry\'s commitments. ' +
+      'Only complaints someone stands behind count (a verified phone, or a mediator accepted or claimed the case). ' +
       'A malformed credit code is 400; one neither registered nor complained about is 404.',
     request: { params: z.object({ creditCode: z.string().meta({ example: '91410105MA45K7Q29L' }) }) },
     responses: { 200: json(merchantRecordBody, 'The record'), ...errors(400, 404) },
