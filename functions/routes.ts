@@ -59,14 +59,14 @@ export interface StreamConsumerDefinition {
 
 export interface StreamRecordFilter {
   eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
-  /** The `entity` attribute of the new image. */
-  entity: string;
+  /** The `entity` attribute of the new image (one of these). */
+  entity: string | readonly string[];
 }
 
 /** The local poller's side of the filter; the CDK side is `lib/background.ts`. */
 export function recordPassesFilter(filter: StreamRecordFilter | undefined, record: { eventName?: string; dynamodb?: { NewImage?: Record<string, { S?: string }> } }): boolean {
   if (!filter) return true;
-  return (filter.eventNames as readonly string[]).includes(record.eventName ?? '') && record.dynamodb?.NewImage?.entity?.S === filter.entity;
+  return (filter.eventNames as readonly string[]).includes(record.eventName ?? '') && [filter.entity].flat().includes(record.dynamodb?.NewImage?.entity?.S ?? '');
 }
 
 export interface ScheduledJobDefinition {
@@ -81,6 +81,8 @@ export const streamConsumers: readonly StreamConsumerDefinition[] = [
   // Routes each newly filed case (only case inserts pass the filter). Batches of up to 100 let a backlog drain
   // quickly; the partial batch response keeps a retry to what failed.
   { handler: 'stream/router', table: 'readWrite', batchSize: 100, retryAttempts: 3, filter: { eventNames: ['INSERT'], entity: 'case' } },
+  // Notifies consumers and merchants of each change of a case, once per message (functions/services/notifications/).
+  { handler: 'stream/notify', table: 'readWrite', batchSize: 25, retryAttempts: 5, filter: { eventNames: ['INSERT', 'MODIFY'], entity: 'case' } },
 ];
 
 export const scheduledJobs: readonly ScheduledJobDefinition[] = [

@@ -19,7 +19,7 @@ import { HandlerFunction, handlerConstructId } from './handler-function';
 function eventFilter(filter: StreamRecordFilter) {
   return FilterCriteria.filter({
     eventName: FilterRule.or(...filter.eventNames),
-    dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(filter.entity) } } },
+    dynamodb: { NewImage: { entity: { S: FilterRule.or(...[filter.entity].flat()) } } },
   });
 }
 

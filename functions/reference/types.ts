@@ -49,4 +49,6 @@ export interface MerchantRecord {
   odr: boolean;
   advancePayout?: { limitFen: number };
   offlineNoReasonReturn: boolean;
+  /** Where the merchant is notified of new cases, offer answers and disclosures (SPEC section 10). */
+  contact?: { phone?: string; email?: string };
 }

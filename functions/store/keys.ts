@@ -11,6 +11,8 @@ export const keys = {
   association: (id: string) => ({ pk: `ASSOCIATION#${id}`, sk: 'PROFILE' }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   /** Phone verification (issue 10): one code, and the send limits by hashed phone and hashed client address. */
+  /** A notification's once-only record (`functions/store/notification-store.ts`). */
+  notification: (messageKey: string) => ({ pk: `NOTIFY#${messageKey}`, sk: 'SENT' }),
   verification: (verificationId: string) => ({ pk: `VERIFICATION#${verificationId}`, sk: 'CODE' }),
   verificationLastSend: (phoneHash: string) => ({ pk: `VERIFYPHONE#${phoneHash}`, sk: 'LAST' }),
   verificationPhoneDay: (phoneHash: string, day: string) => ({ pk: `VERIFYPHONE#${phoneHash}`, sk: `DAY#${day}` }),

@@ -1,5 +1,5 @@
 import { addWorkingDays, chinaDate, isCovered } from '../calendar/working-days';
-import type { Label } from '../i18n';
+import type { Label, Language } from '../i18n';
 import type { ActorRole, CaseStatus, CaseStep } from '../lifecycle';
 import type { WorkingCalendar } from '../../reference/types';
 import { consumerHeadline } from '../cases/consumer-headline';
@@ -85,6 +85,8 @@ export interface CaseRecord {
   updatedAt: string;
   /** The consumer proved the phone with a code (SPEC section 10): the case may count in public outputs. */
   phoneVerified?: boolean;
+  /** The language the consumer filed in: their notifications speak it. */
+  lang?: Language;
   /** The consumer stopped SMS notifications for this case (`mute_sms`). */
   smsMuted?: boolean;
   /** Staff and consumer actions (`functions/domain/cases/`): offers made, who took the case (a token subject, staff only), outcomes. */

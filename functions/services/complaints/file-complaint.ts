@@ -92,6 +92,7 @@ export async function fileComplaint(
     const caseId = keyed ? caseIdForIdempotencyKey(receivedOn, keyed.keyHash, attempt) : newCaseId(receivedOn);
     const { record } = newCase(complaint, { caseId, now, accessCode: hashAccessCode(accessCode), calendar });
     if (verification) record.phoneVerified = true;
+    if (request.lang) record.lang = request.lang;
     if (keyed) record.intake = { keyHash: keyed.keyHash, fingerprint: keyed.fingerprint, accessCode: sealSecret(keyed.key, accessCode), deadline: record.deadline };
 
     const outcome = await createCase(record);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { amountFenSchema, creditCodeSchema, regionCodeSchema } from '../../domain/complaints/intake-schema';
+import { amountFenSchema, creditCodeSchema, mobilePhoneSchema, regionCodeSchema } from '../../domain/complaints/intake-schema';
 import type { MerchantRecord } from '../../reference/types';
 
 /**
@@ -14,6 +14,8 @@ export const merchantRegistrationSchema = z.strictObject({
   /** A commitment to pay first up to this amount; absent: no commitment (a PUT without it withdraws one). */
   advancePayout: z.strictObject({ limitFen: amountFenSchema.refine((fen) => fen > 0, { error: 'amountFen' }) }).optional(),
   offlineNoReasonReturn: z.boolean(),
+  /** Notifications to the merchant (SPEC section 10); absent: none are sent. */
+  contact: z.strictObject({ phone: mobilePhoneSchema.optional(), email: z.email({ error: 'email' }).max(254).optional() }).optional(),
 });
 
 export type MerchantRegistration = z.output<typeof merchantRegistrationSchema>;
