@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { routes as routeTable, type RouteDefinition } from '../functions/routes';
 import { widestAccess } from './data';
 import { HandlerFunction, handlerConstructId, type FunctionKind } from './handler-function';
+import { grantMessaging } from './messaging';
 import { logRetention, removalPolicyFor } from './retention';
 
 export interface RedressApiProps {
@@ -44,7 +45,8 @@ export class RedressApi extends Construct {
 
   constructor(scope: Construct, id: string, props: RedressApiProps) {
     super(scope, id);
-    const routes = props.routes ?? routeTable;
+    // Local-only routes (the outbox) are not deployed.
+    const routes = (props.routes ?? routeTable).filter((route) => !route.localOnly);
 
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       description: 'Redress (维权通) HTTP API v1',
@@ -101,6 +103,7 @@ export class RedressApi extends Construct {
         logLevel: props.logLevel,
         retainData: props.retainData,
       });
+      if (served.some((r) => r.sendsMessages)) grantMessaging(fn);
       this.functions.set(handler, fn);
       integrations.set(handler, new HttpLambdaIntegration(`${handlerConstructId(handler)}Integration`, fn.fn));
     }

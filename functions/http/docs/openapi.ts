@@ -283,6 +283,12 @@ const descriptions: Record<string, Doc> = {
     request: { params: z.object({ creditCode: z.string().meta({ example: '91410105MA45K7Q29L' }) }) },
     responses: { 200: json(merchantRecordBody, 'The record'), ...errors(400, 404) },
   },
+  'GET /v1/admin/outbox': {
+    summary: 'Messages sent to one phone or e-mail address (admin, local stack only)',
+    description: 'The local stack writes SMS and e-mail to `.data/outbox.jsonl` instead of sending them. A deployed stack does not have this route (404).',
+    request: { query: z.object({ to: z.string() }) },
+    responses: { 200: { description: '`{to, messages}`, oldest first' }, ...errors(400, 404) },
+  },
   'GET /v1/disclosures': {
     summary: 'Published complaint records (public)',
     description:

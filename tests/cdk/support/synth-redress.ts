@@ -20,6 +20,8 @@ export interface SynthOptions {
   tables?: RedressAppOptions['tables'];
   /** Changes the stack before synthesis (to check that the checks catch something). */
   beforeSynth?: (stack: RedressStack) => void;
+  /** Extra CDK context (as `cdk -c key=value` would give). */
+  context?: Record<string, unknown>;
 }
 
 /** Builds the real pages once per test file, into a temporary directory. */
@@ -44,6 +46,7 @@ export async function synthRedress(options: SynthOptions = {}): Promise<Synthesi
   process.env.CDK_VALIDATION = 'false';
   const context: Record<string, unknown> = { 'aws:cdk:bundling-stacks': [] };
   if (options.retainData !== undefined) context.retainData = String(options.retainData);
+  Object.assign(context, options.context);
   const { app, stack } = createRedressApp({
     webAssetDir: await builtWeb(),
     outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'redress-cdk-')),
