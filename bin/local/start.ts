@@ -15,6 +15,7 @@ import { LocalStackError } from './local-stack-error';
 import { dataDir, localDatabaseDir, localJwtDir, outboxFile, repoRoot } from './paths';
 import { startScheduler } from './scheduler';
 import { startStreamPoller } from './stream-poller';
+import { intakeRateLimitFrom } from './http/intake-rate-limit';
 import { buildWebPages } from './web-pages';
 
 export const localTableName = 'redress-local';
@@ -76,7 +77,14 @@ async function main(): Promise<void> {
   client.destroy();
   const [seeded, web] = await Promise.all([seed(localTableName), webBuild]);
 
-  const server = await startHttpServer({ port: httpPort, host, tableName: localTableName, endpoint: dynamo.endpoint, webDir: web.built ? web.outDir : undefined });
+  const server = await startHttpServer({
+    port: httpPort,
+    host,
+    tableName: localTableName,
+    endpoint: dynamo.endpoint,
+    webDir: web.built ? web.outDir : undefined,
+    intakeRateLimit: intakeRateLimitFrom(process.env.INTAKE_RATE_LIMIT),
+  });
   running.unshift({ name: 'HTTP server', stop: server.close });
   const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: localTableName });
   running.unshift({ name: 'stream poller', stop: poller.stop });
