@@ -59,6 +59,7 @@ export class RedressStack extends Stack {
         userPoolClientId: this.auth.webClient.userPoolClientId,
       },
       retainData,
+      webAclArn: this.node.tryGetContext('webAclArn') as string | undefined,
     });
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.url, description: 'The web pages and, under /v1, the API (same origin)' });
