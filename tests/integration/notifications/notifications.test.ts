@@ -7,6 +7,7 @@ import { validComplaint } from '../../fixtures/complaints';
 import { startTestStack, temporaryDirectory, type TestStack } from '../../support/dynamodb';
 import { call, type Json } from '../../support/http';
 import { freshPhone } from '../../support/verification';
+import { tokenFor } from '../cases/support';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -89,5 +90,19 @@ describe('exactly once (DynamoDB Local)', () => {
     expect(await notifyCaseChange(before, after)).toEqual({ sent: 0, skipped: 2 });
     const invitations = (await readOutbox(stack.outboxFile, phone)).filter((m) => m.kind === 'rating_invitation');
     expect(invitations).toHaveLength(1);
+  });
+});
+
+describe('GET /v1/admin/outbox (local stack)', () => {
+  it('shows an admin what was sent to one address; others may not look', async () => {
+    const phone = freshPhone();
+    await call(stack, 'POST', '/v1/verifications', { body: { phone } });
+    const [admin, mediator] = await Promise.all([tokenFor({ role: 'admin' }), tokenFor({ role: 'mediator', org: '410100' })]);
+    const answer = await call(stack, 'GET', `/v1/admin/outbox?to=${phone}`, { token: admin });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ to: phone, messages: [expect.objectContaining({ channel: 'sms', to: phone, kind: 'verification', text: expect.stringMatching(/\d{6}/) })] });
+    expect((await call(stack, 'GET', `/v1/admin/outbox?to=${phone}`, { token: mediator })).status).toBe(403);
+    expect((await call(stack, 'GET', `/v1/admin/outbox?to=${phone}`)).status).toBe(401);
+    expect((await call(stack, 'GET', '/v1/admin/outbox', { token: admin })).status).toBe(400);
   });
 });
