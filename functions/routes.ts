@@ -18,6 +18,10 @@ export interface RouteDefinition {
   /** `jwt`: the HTTP API's JWT authorizer must accept a bearer token first. */
   auth: 'none' | 'jwt';
   table: TableAccess;
+  /** The function sends SMS or e-mail: CDK grants it SNS and SES (`lib/messaging.ts`). */
+  sendsMessages?: true;
+  /** The local stack only (development aids): CDK does not deploy the route. */
+  localOnly?: true;
 }
 
 export const routes: readonly RouteDefinition[] = [
@@ -25,12 +29,14 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/codes', handler: 'codes', auth: 'none', table: 'none' },
   { method: 'GET', path: '/v1/openapi.json', handler: 'openapi', auth: 'none', table: 'none' },
   { method: 'POST', path: '/v1/complaints', handler: 'complaints/file-complaint', auth: 'none', table: 'readWrite' },
+  { method: 'POST', path: '/v1/verifications', handler: 'verifications', auth: 'none', table: 'readWrite', sendsMessages: true },
   { method: 'GET', path: '/v1/complaints/{caseId}', handler: 'complaints/get-complaint', auth: 'none', table: 'readWrite' },
   { method: 'POST', path: '/v1/complaints/{caseId}/actions', handler: 'complaints/complaint-actions', auth: 'none', table: 'readWrite' },
   { method: 'GET', path: '/v1/cases', handler: 'cases/list-cases', auth: 'jwt', table: 'read' },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'cases/get-case', auth: 'jwt', table: 'read' },
   { method: 'GET', path: '/v1/cases/{caseId}/compensation', handler: 'cases/case-compensation', auth: 'jwt', table: 'read' },
   { method: 'POST', path: '/v1/cases/{caseId}/actions', handler: 'cases/case-actions', auth: 'jwt', table: 'readWrite' },
+  { method: 'GET', path: '/v1/admin/outbox', handler: 'admin/outbox', auth: 'jwt', table: 'none', localOnly: true },
   { method: 'POST', path: '/v1/admin/jobs/{job}', handler: 'admin/run-job', auth: 'jwt', table: 'readWrite' },
   { method: 'PUT', path: '/v1/merchants/{creditCode}', handler: 'merchants/put-merchant', auth: 'jwt', table: 'readWrite' },
   { method: 'GET', path: '/v1/safety-reports', handler: 'safety-reports', auth: 'jwt', table: 'read' },
@@ -63,18 +69,20 @@ export interface StreamConsumerDefinition {
    * billed — for writes it would skip.
    */
   filter?: StreamRecordFilter;
+  /** The consumer sends SMS or e-mail: CDK grants it SNS and SES (`lib/messaging.ts`). */
+  sendsMessages?: true;
 }
 
 export interface StreamRecordFilter {
   eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
-  /** The `entity` attribute of the new image. */
-  entity: string;
+  /** The `entity` attribute of the new image (one of these). */
+  entity: string | readonly string[];
 }
 
 /** The local poller's side of the filter; the CDK side is `lib/background.ts`. */
 export function recordPassesFilter(filter: StreamRecordFilter | undefined, record: { eventName?: string; dynamodb?: { NewImage?: Record<string, { S?: string }> } }): boolean {
   if (!filter) return true;
-  return (filter.eventNames as readonly string[]).includes(record.eventName ?? '') && record.dynamodb?.NewImage?.entity?.S === filter.entity;
+  return (filter.eventNames as readonly string[]).includes(record.eventName ?? '') && [filter.entity].flat().includes(record.dynamodb?.NewImage?.entity?.S ?? '');
 }
 
 export interface ScheduledJobDefinition {
@@ -89,6 +97,8 @@ export const streamConsumers: readonly StreamConsumerDefinition[] = [
   // Routes each newly filed case (only case inserts pass the filter). Batches of up to 100 let a backlog drain
   // quickly; the partial batch response keeps a retry to what failed.
   { handler: 'stream/router', table: 'readWrite', batchSize: 100, retryAttempts: 3, filter: { eventNames: ['INSERT'], entity: 'case' } },
+  // Notifies consumers and merchants of each change of a case, once per message (functions/services/notifications/).
+  { handler: 'stream/notify', table: 'readWrite', batchSize: 25, retryAttempts: 5, filter: { eventNames: ['INSERT', 'MODIFY'], entity: 'case' }, sendsMessages: true },
 ];
 
 export const scheduledJobs: readonly ScheduledJobDefinition[] = [

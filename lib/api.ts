@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { routes as routeTable, type RouteDefinition } from '../functions/routes';
 import { widestAccess } from './data';
 import { HandlerFunction, handlerConstructId, type FunctionKind } from './handler-function';
+import { grantMessaging } from './messaging';
 import { logRetention, removalPolicyFor } from './retention';
 
 export interface RedressApiProps {
@@ -29,6 +30,14 @@ export interface RedressApiProps {
  */
 export const apiThrottle = { rateLimit: 100, burstLimit: 200 } as const;
 
+/**
+ * Route-level limits on what writes for anyone (issue 10): filings and code
+ * requests, below the stage's. Per client, the WAF rule (`lib/intake-firewall.ts`)
+ * and the application's verification limits apply.
+ */
+export const intakeRouteThrottle = { rateLimit: 20, burstLimit: 40 } as const;
+export const intakeRouteKeys = ['POST /v1/complaints', 'POST /v1/verifications'] as const;
+
 /** Routes under this prefix run a job while the caller waits (SPEC section 4, admin jobs). */
 const synchronousJobPrefix = '/v1/admin/jobs/';
 
@@ -44,7 +53,8 @@ export class RedressApi extends Construct {
 
   constructor(scope: Construct, id: string, props: RedressApiProps) {
     super(scope, id);
-    const routes = props.routes ?? routeTable;
+    // Local-only routes (the outbox) are not deployed.
+    const routes = (props.routes ?? routeTable).filter((route) => !route.localOnly);
 
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       description: 'Redress (维权通) HTTP API v1',
@@ -101,10 +111,14 @@ export class RedressApi extends Construct {
         logLevel: props.logLevel,
         retainData: props.retainData,
       });
+      if (served.some((r) => r.sendsMessages)) grantMessaging(fn);
       this.functions.set(handler, fn);
       integrations.set(handler, new HttpLambdaIntegration(`${handlerConstructId(handler)}Integration`, fn.fn));
     }
 
+    const stageResource = this.stage.node.defaultChild as apigw.CfnStage;
+    // RouteSettings is raw CloudFormation JSON: its keys are written as CloudFormation spells them.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of routes) {
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
@@ -112,6 +126,12 @@ export class RedressApi extends Construct {
         integration: integrations.get(route.handler)!,
         authorizer: route.auth === 'jwt' ? authorizer : undefined,
       });
+      const routeKey = `${route.method} ${route.path}`;
+      if ((intakeRouteKeys as readonly string[]).includes(routeKey) && httpRoute) {
+        routeSettings[routeKey] = { ThrottlingRateLimit: intakeRouteThrottle.rateLimit, ThrottlingBurstLimit: intakeRouteThrottle.burstLimit };
+        // Route settings name existing routes: the stage waits for them.
+        stageResource.node.addDependency(httpRoute);
+      }
       if (route.auth === 'none' && httpRoute) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -122,6 +142,7 @@ export class RedressApi extends Construct {
         });
       }
     }
+    if (Object.keys(routeSettings).length > 0) stageResource.routeSettings = routeSettings;
   }
 
   /** `abc123.execute-api.region.amazonaws.com`: the origin CloudFront forwards `/v1/*` to. */

@@ -13,13 +13,14 @@ import {
   type StreamConsumerDefinition,
   type StreamRecordFilter,
 } from '../functions/routes';
+import { grantMessaging } from './messaging';
 import { HandlerFunction, handlerConstructId } from './handler-function';
 
 /** Lambda event filtering: records outside the filter never invoke (or bill) the consumer. */
 function eventFilter(filter: StreamRecordFilter) {
   return FilterCriteria.filter({
     eventName: FilterRule.or(...filter.eventNames),
-    dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(filter.entity) } } },
+    dynamodb: { NewImage: { entity: { S: FilterRule.or(...[filter.entity].flat()) } } },
   });
 }
 
@@ -105,6 +106,7 @@ export class Background extends Construct {
         "not data. Record reads are limited to this table's stream ARN.",
     });
 
+    if (consumer.sendsMessages) grantMessaging(fn);
     this.streamFunctions.set(consumer.handler, fn);
     this.deadLetterQueues.set(consumer.handler, deadLetters);
   }

@@ -1,5 +1,6 @@
 import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { IntakeFirewallStack, intakeFirewallStackName } from './intake-firewall';
 import { RedressStack, type RedressStackProps } from './redress-stack';
 
 /**
@@ -68,6 +69,16 @@ export function createRedressApp(options: RedressAppOptions): { app: App; stack:
     alarmEmail: app.node.tryGetContext('alarmEmail') as string | undefined,
     ...options.tables,
   });
+
+  // The intake firewall (WAF for CloudFront) lives in us-east-1: its own stack, deployed first (lib/intake-firewall.ts).
+  if (booleanContext(app, 'intakeFirewall', false)) {
+    const perMinute = app.node.tryGetContext('intakeRequestsPerMinute') as string | number | undefined;
+    new IntakeFirewallStack(app, intakeFirewallStackName, {
+      description: 'Redress: per-client intake rate limit (WAF for CloudFront, us-east-1)',
+      env: { account: process.env.CDK_DEFAULT_ACCOUNT },
+      ...(perMinute !== undefined ? { requestsPerMinute: Number(perMinute) } : {}),
+    });
+  }
 
   Tags.of(app).add('Project', 'Redress');
   Tags.of(app).add('ManagedBy', 'aws-cdk');

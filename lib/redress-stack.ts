@@ -74,6 +74,7 @@ export class RedressStack extends Stack {
         signInUrl: this.auth.signInUrl,
       },
       retainData,
+      webAclArn: this.node.tryGetContext('webAclArn') as string | undefined,
     });
     this.auth.useConsoleAt(`${this.web.url}/console/`);
 

@@ -18,6 +18,8 @@ export interface WebsiteProps {
   /** What the staff pages need to sign in; served as `/config.json`. */
   runtimeConfig: Record<string, string>;
   retainData: boolean;
+  /** The intake firewall's web ACL (`lib/intake-firewall.ts`, in us-east-1), from `-c webAclArn=...`. */
+  webAclArn?: string;
 }
 
 /** CloudFront and S3 access logs are kept as long as the Lambda and API logs (Cybersecurity Law art. 21: six months at least). */
@@ -93,6 +95,7 @@ export class Website extends Construct {
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Redress (维权通): web pages and /v1 API',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       defaultRootObject: 'index.html',
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),

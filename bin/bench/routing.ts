@@ -70,7 +70,8 @@ function benchComplaint(serial: number): Record<string, unknown> {
     merchant,
     purchase,
     category: injured ? 'ebikes' : base.category,
-    claim: serial % 13 === 0 ? { type: 'disclosure_only' } : { type: 'refund', amountFen: 10_000 + (serial % 600_000) },
+    // A disclosure-only filing needs a verified phone (20 codes a day per address): the bench, filing from one address, asks for an apology instead.
+    claim: serial % 13 === 0 ? { type: 'apology' } : { type: 'refund', amountFen: 10_000 + (serial % 600_000) },
     injury: injured ? { occurred: true, description: '充电时起火，手部烧伤' } : { occurred: false },
     knownSince: daysBefore(today, 2),
   };

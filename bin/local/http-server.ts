@@ -11,6 +11,7 @@ import { createRouteMatcher } from './http/route-matcher';
 import { localConfigPath, localRuntimeConfig, localSignIn, localSignInPath } from './http/local-sign-in';
 import { resolveStaticFile, sendStaticFile } from './http/static-files';
 import { lambdaContext } from './lambda-context';
+import { intakeRateLimiter } from './http/intake-rate-limit';
 import { verifyLocalToken } from './local-jwt';
 
 /** API Gateway refuses request bodies over 10 MB (handlers apply the SPEC's own, smaller limit). */
@@ -46,6 +47,8 @@ export interface HttpServerOptions {
   /** No per-request log lines (errors are still logged). */
   quiet?: boolean;
   log?: (line: string) => void;
+  /** Filings per minute per client address (`INTAKE_RATE_LIMIT`); default: none. */
+  intakeRateLimit?: number;
 }
 
 export interface RunningHttpServer {
@@ -68,6 +71,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const log = options.log ?? ((line: string) => console.log(line));
   const host = options.host ?? '127.0.0.1';
   let port = options.port;
+  const intakeLimiter = options.intakeRateLimit ? intakeRateLimiter(options.intakeRateLimit) : undefined;
 
   async function answerApi(request: IncomingMessage, receivedAt: Date, requestId: string): Promise<HttpResponse> {
     const url = request.url ?? '/';
@@ -87,6 +91,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
     const body = await readBody(request, gatewayMaxBodyBytes);
     if (body === 'too_large') return gatewayResponse(413, 'Request Entity Too Large');
+    const sourceIp = (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+    if (intakeLimiter && match.routeKey === 'POST /v1/complaints') {
+      const wait = intakeLimiter.retryAfterSeconds(sourceIp, receivedAt.getTime());
+      if (wait > 0) {
+        return jsonError(429, { error: 'too_many_requests', message: `At most ${options.intakeRateLimit} filings per minute from one address; try again in ${wait} s.`, retryAfterSeconds: wait }, [['retry-after', String(wait)]]);
+      }
+    }
 
     let authorizer: JwtAuthorizerContext | undefined;
     if (match.route.auth === 'jwt') {
@@ -101,7 +112,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         url,
         headers: request.headersDistinct,
         body,
-        sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        sourceIp,
         protocol: `HTTP/${request.httpVersion}`,
         receivedAt,
         requestId,

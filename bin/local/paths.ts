@@ -17,6 +17,7 @@ export const streamCheckpointsFile = path.join(dataDir, 'stream-checkpoints.json
 /** `{endpoint, tableName, port, pid}` of the running `npm start`, written when it is ready. */
 export const localStackFile = path.join(dataDir, 'local-stack.json');
 export const deadLettersFile = path.join(dataDir, 'dead-letters.jsonl');
+export const outboxFile = path.join(dataDir, 'outbox.jsonl');
 export const webBuildDir = path.join(buildDir, 'web');
 export const handlersDir = path.join(repoRoot, 'functions', 'handlers');
 

@@ -13,9 +13,10 @@ import { ensureDynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb
 import { freePort, isPortInUse } from './free-port';
 import { startHttpServer } from './http-server';
 import { LocalStackError } from './local-stack-error';
-import { dataDir, localDatabaseDir, localJwtDir, localStackFile, localTableName, repoRoot } from './paths';
+import { dataDir, localDatabaseDir, localJwtDir, localStackFile, localTableName, outboxFile, repoRoot } from './paths';
 import { startScheduler } from './scheduler';
 import { startStreamPoller } from './stream-poller';
+import { intakeRateLimitFrom } from './http/intake-rate-limit';
 import { buildWebPages } from './web-pages';
 
 const defaultHttpPort = 3000;
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
     POWERTOOLS_SERVICE_NAME: 'redress',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
     LOCAL_JWT_DIR: process.env.LOCAL_JWT_DIR ?? localJwtDir,
+    // Messages (verification codes, notifications) go to the outbox, not to SNS/SES.
+    OUTBOX_FILE: process.env.OUTBOX_FILE ?? outboxFile,
   });
 
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: process.env.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -74,7 +77,14 @@ async function main(): Promise<void> {
   client.destroy();
   const [seeded, web] = await Promise.all([seed(localTableName), webBuild]);
 
-  const server = await startHttpServer({ port: httpPort, host, tableName: localTableName, endpoint: dynamo.endpoint, webDir: web.built ? web.outDir : undefined });
+  const server = await startHttpServer({
+    port: httpPort,
+    host,
+    tableName: localTableName,
+    endpoint: dynamo.endpoint,
+    webDir: web.built ? web.outDir : undefined,
+    intakeRateLimit: intakeRateLimitFrom(process.env.INTAKE_RATE_LIMIT),
+  });
   running.unshift({ name: 'HTTP server', stop: server.close });
   const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: localTableName });
   running.unshift({ name: 'stream poller', stop: poller.stop });

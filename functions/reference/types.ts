@@ -50,4 +50,6 @@ export interface MerchantRecord {
   /** SPEC section 9: the commitment names the guarantee fund that pays first. */
   advancePayout?: { limitFen: number; fundId: string };
   offlineNoReasonReturn: boolean;
+  /** Where the merchant is notified of new cases, offer answers and disclosures (SPEC section 10). */
+  contact?: { phone?: string; email?: string };
 }

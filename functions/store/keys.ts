@@ -13,6 +13,13 @@ export const keys = {
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   /** Where a resumable job (the deadline sweep) stopped, so its next run carries on from there. */
   jobCursor: (job: string) => ({ pk: `JOB#${job}`, sk: 'CURSOR' }),
+  /** A notification's once-only record (`functions/store/notification-store.ts`). */
+  notification: (messageKey: string) => ({ pk: `NOTIFY#${messageKey}`, sk: 'SENT' }),
+  /** Phone verification: one code, and the send limits by hashed phone and hashed client address. */
+  verification: (verificationId: string) => ({ pk: `VERIFICATION#${verificationId}`, sk: 'CODE' }),
+  verificationLastSend: (phoneHash: string) => ({ pk: `VERIFYPHONE#${phoneHash}`, sk: 'LAST' }),
+  verificationPhoneDay: (phoneHash: string, day: string) => ({ pk: `VERIFYPHONE#${phoneHash}`, sk: `DAY#${day}` }),
+  verificationClientDay: (clientHash: string, day: string) => ({ pk: `VERIFYCLIENT#${clientHash}`, sk: `DAY#${day}` }),
   /**
    * Routing: the open case for one (consumer phone, merchant, order), by a
    * hash of the three. Looked up by key when a case is routed, so the

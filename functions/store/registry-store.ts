@@ -8,8 +8,8 @@ import { keys } from './keys';
 export async function getMerchant(creditCode: string): Promise<MerchantRecord | undefined> {
   const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: keys.merchant(creditCode) }));
   if (!Item) return undefined;
-  const { creditCode: code, name, regionCode, odr, advancePayout, offlineNoReasonReturn } = Item;
-  return { creditCode: code, name, regionCode, odr, advancePayout, offlineNoReasonReturn } as MerchantRecord;
+  const { creditCode: code, name, regionCode, odr, advancePayout, offlineNoReasonReturn, contact } = Item;
+  return { creditCode: code, name, regionCode, odr, advancePayout, offlineNoReasonReturn, ...(contact ? { contact } : {}) } as MerchantRecord;
 }
 
 export interface StoredMerchant extends MerchantRecord {
@@ -24,18 +24,23 @@ export interface StoredMerchant extends MerchantRecord {
  * atomic update, so two admins saving at once both get a version of their own.
  */
 export async function putMerchant(merchant: MerchantRecord, now: string): Promise<{ created: boolean; merchant: StoredMerchant }> {
-  const { creditCode, name, regionCode, odr, advancePayout, offlineNoReasonReturn } = merchant;
+  const { creditCode, name, regionCode, odr, advancePayout, offlineNoReasonReturn, contact } = merchant;
   const values: Record<string, unknown> = { ':entity': 'merchant', ':creditCode': creditCode, ':name': name, ':regionCode': regionCode, ':odr': odr, ':offline': offlineNoReasonReturn, ':now': now, ':source': 'admin', ':zero': 0, ':one': 1 };
   const sets = ['entity = :entity', 'creditCode = :creditCode', '#name = :name', 'regionCode = :regionCode', 'odr = :odr', 'offlineNoReasonReturn = :offline', 'updatedAt = :now', '#source = :source', '#version = if_not_exists(#version, :zero) + :one'];
   if (advancePayout) {
     values[':advancePayout'] = advancePayout;
     sets.push('advancePayout = :advancePayout');
   }
+  if (contact) {
+    values[':contact'] = contact;
+    sets.push('contact = :contact');
+  }
+  const removed = [...(advancePayout ? [] : ['advancePayout']), ...(contact ? [] : ['contact'])];
   const { Attributes: before } = await documentDb().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.merchant(creditCode),
-      UpdateExpression: `SET ${sets.join(', ')}${advancePayout ? '' : ' REMOVE advancePayout'}`,
+      UpdateExpression: `SET ${sets.join(', ')}${removed.length > 0 ? ` REMOVE ${removed.join(', ')}` : ''}`,
       ExpressionAttributeNames: { '#name': 'name', '#source': 'source', '#version': 'version' },
       ExpressionAttributeValues: values,
       // The entry as it was: its absence says "created", its version plus one is ours.
@@ -43,7 +48,7 @@ export async function putMerchant(merchant: MerchantRecord, now: string): Promis
     }),
   );
   const version = (typeof before?.version === 'number' ? before.version : 0) + 1;
-  return { created: before === undefined, merchant: { creditCode, name, regionCode, odr, ...(advancePayout ? { advancePayout } : {}), offlineNoReasonReturn, version, updatedAt: now } };
+  return { created: before === undefined, merchant: { creditCode, name, regionCode, odr, ...(advancePayout ? { advancePayout } : {}), offlineNoReasonReturn, ...(contact ? { contact } : {}), version, updatedAt: now } };
 }
 
 /** Writes the item only if it is not there yet; returns whether it wrote. */

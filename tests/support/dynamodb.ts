@@ -52,6 +52,8 @@ export interface TestStack {
   tableName: string;
   /** Where stream consumers' dead letters go for this stack. */
   deadLetterFile: string;
+  /** The local outbox of this stack (verification codes, notifications). */
+  outboxFile: string;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   if (web && !web.built) throw new Error(`the test stack could not build the web pages: ${web.reason}`);
 
   const endpoint = testEndpoint();
+  // Handlers run in this process and read it when they send.
+  const outboxFile = path.join(scratch.dir, 'outbox.jsonl');
+  process.env.OUTBOX_FILE = outboxFile;
   const server = await startHttpServer({
     port: 0,
     tableName,
@@ -102,6 +107,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     baseUrl: server.url,
     tableName,
     deadLetterFile,
+    outboxFile,
     async stop() {
       await Promise.all([server.close(), poller.stop()]);
       await scratch.remove();

@@ -83,6 +83,10 @@ export function planChange(record: CaseRecord, timeline: readonly TimelineEvent[
       set.refusalReason = fields.reason;
       event.reason = { code: fields.reason, ...(refusalLabel(fields.reason!) ? { text: refusalLabel(fields.reason!) } : {}) };
       break;
+    case 'accept':
+      // A person decided to take the case on: it may now become public (SPEC section 5).
+      set.mediatorAccepted = true;
+      break;
     case 'claim':
       set.claimedBy = actor.subject ?? actor.role;
       break;

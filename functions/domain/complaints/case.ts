@@ -1,5 +1,5 @@
 import { addWorkingDays, chinaDate, isCovered } from '../calendar/working-days';
-import type { Label } from '../i18n';
+import type { Label, Language } from '../i18n';
 import type { ActorRole, CaseStatus, CaseStep } from '../lifecycle';
 import type { WorkingCalendar } from '../../reference/types';
 import { consumerHeadline } from '../cases/consumer-headline';
@@ -83,9 +83,17 @@ export interface CaseRecord {
   /** With an Idempotency-Key: what a retry needs to get the first answer back (never shown in any view). */
   intake?: IntakeReplay;
   updatedAt: string;
+  /** The consumer proved the phone with a code (SPEC section 10): the case may count in public outputs. */
+  phoneVerified?: boolean;
+  /** The language the consumer filed in: their notifications speak it. */
+  lang?: Language;
+  /** The consumer stopped SMS notifications for this case (`mute_sms`). */
+  smsMuted?: boolean;
   /** Staff and consumer actions (`functions/domain/cases/`): offers made, who took the case (a token subject, staff only), outcomes. */
   offers?: Offer[];
   claimedBy?: string;
+  /** A mediator accepted the case by hand (`accept`), rather than the router: someone stands behind it. */
+  mediatorAccepted?: boolean;
   agreement?: Agreement;
   payout?: Payout;
   rating?: Rating;
@@ -151,7 +159,7 @@ export function deadlineAfter(kind: Deadline['kind'], from: string, workingDays:
   return isCovered(date, calendar) ? { kind, date } : { kind, date, provisional: true };
 }
 
-export function newCase(input: ComplaintInput, options: { caseId: string; now: Date; accessCode: AccessCodeHash; calendar: WorkingCalendar }): {
+export function newCase(input: Omit<ComplaintInput, 'verification'>, options: { caseId: string; now: Date; accessCode: AccessCodeHash; calendar: WorkingCalendar }): {
   record: CaseRecord;
   event: TimelineEvent;
 } {
@@ -194,6 +202,7 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
     ...(record.outcome ? { outcome: record.outcome } : {}),
     ...(record.closedOn ? { closedOn: record.closedOn } : {}),
     receivedAt: record.receivedAt,
+    phoneVerified: record.phoneVerified === true,
     deadline: record.deadline,
     category: complaint.category,
     issue: complaint.issue,

@@ -49,6 +49,13 @@ const descriptionSchema = z
     return length >= 10 && length <= 5000;
   }, { error: 'descriptionLength' });
 
+/** `verification` of `POST /v1/complaints`: the answer to `POST /v1/verifications` (see `phone-verification.ts`). */
+export const verificationProofSchema = z.strictObject({
+  verificationId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'verificationId' }),
+  code: z.string().trim().regex(/^\d{6}$/, { error: 'verificationCode' }),
+});
+export type VerificationProof = z.output<typeof verificationProofSchema>;
+
 export function complaintSchema(today: string) {
   return z.strictObject({
     consumer: z.strictObject({
@@ -81,6 +88,7 @@ export function complaintSchema(today: string) {
     injury: z.strictObject({ occurred: z.boolean(), description: optionalText(2000) }).default({ occurred: false }),
     knownSince: pastDateSchema(today),
     consent: z.strictObject({ publishNarrative: z.boolean() }).default({ publishNarrative: false }),
+    verification: verificationProofSchema.optional(),
   });
 }
 
@@ -88,13 +96,18 @@ export type ComplaintInput = z.output<ReturnType<typeof complaintSchema>>;
 
 /** Checks that span fields; run on the raw input so they are reported alongside the per-field ones. */
 function crossFieldIssues(input: unknown, lang: Language) {
-  const body = (input ?? {}) as { purchase?: { date?: unknown }; knownSince?: unknown };
+  const body = (input ?? {}) as { purchase?: { date?: unknown }; knownSince?: unknown; claim?: { type?: unknown }; verification?: unknown };
+  const issues: { code: 'custom'; path: string[]; message: string; input: unknown }[] = [];
+  // Only a person who stands behind it puts a complaint on the public record with no redress sought (SPEC section 5).
+  if (body.claim?.type === 'disclosure_only' && body.verification === undefined) {
+    issues.push({ code: 'custom', path: ['verification'], message: 'verificationRequired', input: undefined });
+  }
   const purchaseDate = body.purchase?.date;
   const knownSince = body.knownSince;
   if (typeof purchaseDate === 'string' && typeof knownSince === 'string' && isCalendarDate(purchaseDate) && isCalendarDate(knownSince) && knownSince < purchaseDate) {
-    return toFieldIssues([{ code: 'custom', path: ['knownSince'], message: 'knownBeforePurchase', input: knownSince }], input, lang);
+    issues.push({ code: 'custom', path: ['knownSince'], message: 'knownBeforePurchase', input: knownSince });
   }
-  return [];
+  return toFieldIssues(issues, input, lang);
 }
 
 /** Building the schema costs far more than using it; it changes only with the date. */

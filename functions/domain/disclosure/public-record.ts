@@ -16,7 +16,8 @@ import type { CaseDisclosure } from './case-disclosure';
 export interface PublicDisclosure {
   publicRef: string;
   complainantType: 'individual';
-  merchant: { name: string; creditCode: string | null };
+  /** `nameVerified: false`: the merchant is not in the registry, and the name is the consumer's wording. */
+  merchant: { name: string; creditCode: string | null; nameVerified: boolean };
   category: string;
   region: string;
   monthFiled: string;
@@ -71,7 +72,7 @@ export function publicDisclosure(
   return {
     publicRef: disclosure.publicRef,
     complainantType: 'individual',
-    merchant: { name: merchantName, creditCode: complaint.merchant.creditCode ?? null },
+    merchant: { name: merchantName, creditCode: complaint.merchant.creditCode ?? null, nameVerified: options.registeredName !== undefined },
     category: complaint.category,
     region,
     monthFiled: record.receivedOn.slice(0, 7),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { amountFenSchema, creditCodeSchema, regionCodeSchema } from '../complaints/intake-schema';
+import { amountFenSchema, creditCodeSchema, mobilePhoneSchema, regionCodeSchema } from '../complaints/intake-schema';
 import { fundIdSchema } from '../funds/fund';
 import type { MerchantRecord } from '../../reference/types';
 
@@ -19,6 +19,8 @@ export const merchantRegistrationSchema = z.strictObject({
    */
   advancePayout: z.strictObject({ limitFen: amountFenSchema.refine((fen) => fen > 0, { error: 'amountFen' }), fundId: fundIdSchema }).optional(),
   offlineNoReasonReturn: z.boolean(),
+  /** Notifications to the merchant (SPEC section 10); absent: none are sent. */
+  contact: z.strictObject({ phone: mobilePhoneSchema.optional(), email: z.email({ error: 'email' }).max(254).optional() }).optional(),
 });
 
 export type MerchantRegistration = z.output<typeof merchantRegistrationSchema>;

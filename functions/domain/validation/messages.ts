@@ -27,6 +27,16 @@ export const messages: Catalog = {
   invalidFormat: { 'zh-CN': () => '格式不对', en: () => 'Invalid format' },
   invalid: { 'zh-CN': () => '填写有误', en: () => 'Invalid value' },
   phone: { 'zh-CN': () => '请填写 11 位手机号码', en: () => 'Enter an 11-digit mainland mobile number' },
+  verificationId: { 'zh-CN': () => '请先获取验证码', en: () => 'Ask for a verification code first' },
+  verificationCode: { 'zh-CN': () => '请填写短信中的 6 位验证码', en: () => 'Enter the 6-digit code from the text message' },
+  verificationRequired: {
+    'zh-CN': () => '仅要求公示的投诉须先验证手机号码',
+    en: () => 'A disclosure-only complaint needs a verified phone number',
+  },
+  verificationFailed: {
+    'zh-CN': () => '验证码不正确、已过期或已使用，请重新获取',
+    en: () => 'The code is wrong, expired or already used; ask for a new one',
+  },
   email: { 'zh-CN': () => '电子邮箱格式不对', en: () => 'Enter a valid e-mail address' },
   date: { 'zh-CN': () => '请按 YYYY-MM-DD 填写真实日期', en: () => 'Enter a real date as YYYY-MM-DD' },
   dateInFuture: { 'zh-CN': () => '日期不能晚于今天', en: () => 'The date cannot be in the future' },

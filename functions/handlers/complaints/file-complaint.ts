@@ -9,6 +9,6 @@ export const handler = apiHandler(async (request) => {
   const now = new Date();
   const idempotencyKey = checkIdempotencyKey(request.headers['idempotency-key']);
   const input = parseComplaint(request.body, chinaDate(now), request.lang);
-  const { filed, replayed } = await fileComplaint(input, { now, rawBody: request.rawBody, idempotencyKey });
+  const { filed, replayed } = await fileComplaint(input, { now, rawBody: request.rawBody, idempotencyKey, lang: request.lang });
   return jsonResponse(201, filed, replayed ? { 'Idempotent-Replayed': 'true' } : {});
 });

@@ -6,6 +6,7 @@ import { defaultPageSize, maxPageSize } from '../../domain/cases/list-query';
 import { caseStatuses, caseSteps } from '../../domain/lifecycle';
 import { jobRequestSchema } from '../../services/jobs/run-job';
 import { routes, type RouteDefinition } from '../../routes';
+import { verificationRequestSchema } from '../../domain/complaints/phone-verification';
 import { disclosureListQuerySchema, handlingResults } from '../../domain/disclosure';
 import { statisticsQuerySchema } from '../../domain/statistics';
 import { merchantRegistrationSchema } from '../../domain/merchants/merchant-schema';
@@ -95,6 +96,7 @@ const merchantRecordBody = z
     advancePayoutsUnrecoveredFen: z.number().int(),
     offlineNoReasonReturn: z.boolean(),
     generatedAt: z.string().nullable(),
+    nameVerified: z.boolean().meta({ description: "false: not in the registry; the name is the consumer's wording" }),
   })
   .meta({ id: 'MerchantRecord' });
 
@@ -102,7 +104,7 @@ const publicDisclosureBody = z
   .object({
     publicRef: z.string().meta({ example: 'GS-7K3M9QXA2B' }),
     complainantType: z.literal('individual'),
-    merchant: z.object({ name: z.string(), creditCode: z.string().nullable() }),
+    merchant: z.object({ name: z.string(), creditCode: z.string().nullable(), nameVerified: z.boolean().meta({ description: 'false: not in the registry; the name is the consumer\'s wording' }) }),
     category: z.string(),
     region: z.string(),
     monthFiled: z.string(),
@@ -148,6 +150,14 @@ const descriptions: Record<string, Doc> = {
       body: { content: { 'application/json': { schema: complaintSchema('9999-12-31').meta({ id: 'Complaint' }) } } },
     },
     responses: { 201: json(filed, 'Filed (or the first answer, replayed)'), ...errors(400, 409, 413, 415, 429) },
+  },
+  'POST /v1/verifications': {
+    summary: 'Text a 6-digit code to a phone',
+    description:
+      'The code is valid 10 minutes, single use, and dead after 5 wrong tries. At most 1 send per 60 s and 10 per China day per phone, and 20 per day per client address: over a limit, 429 with `Retry-After`. ' +
+      'Send the answer back as `verification: {verificationId, code}` on `POST /v1/complaints` with the same `consumer.phone`.',
+    request: { body: { content: { 'application/json': { schema: verificationRequestSchema.meta({ id: 'VerificationRequest' }) } } } },
+    responses: { 202: json(z.object({ verificationId: z.string() }), 'Code sent'), ...errors(400, 413, 415, 429) },
   },
   'GET /v1/complaints/{caseId}': {
     summary: "The consumer's view of a case",
@@ -279,11 +289,18 @@ const descriptions: Record<string, Doc> = {
     summary: "A merchant's public complaint record (public)",
     description:
       'Complaints received in the 12 months ending today (China dates `from`..`to`) as counted by the last aggregation run (`generatedAt`), how they ended, and the registry\'s commitments. ' +
+      'Only complaints someone stands behind count (a verified phone, or a mediator accepted or claimed the case). ' +
       'A malformed credit code is 400; one neither registered nor complained about is 404.',
     request: { params: z.object({ creditCode: z.string().meta({ example: '91410105MA45K7Q29L' }) }) },
     responses: { 200: json(merchantRecordBody, 'The record'), ...errors(400, 404) },
   },
   ...fundDescriptions,
+  'GET /v1/admin/outbox': {
+    summary: 'Messages sent to one phone or e-mail address (admin, local stack only)',
+    description: 'The local stack writes SMS and e-mail to `.data/outbox.jsonl` instead of sending them. A deployed stack does not have this route (404).',
+    request: { query: z.object({ to: z.string() }) },
+    responses: { 200: { description: '`{to, messages}`, oldest first' }, ...errors(400, 404) },
+  },
   'GET /v1/disclosures': {
     summary: 'Published complaint records (public)',
     description:

@@ -6,10 +6,12 @@ import { caseIdForIdempotencyKey, newCaseId } from '../../domain/complaints/case
 import { idempotencyKeyHash, idempotencyTtlSeconds, openSecret, requestFingerprint, sealSecret } from '../../domain/complaints/idempotency';
 import type { ComplaintInput } from '../../domain/complaints/intake-schema';
 import { ConflictError } from '../../domain/errors';
+import type { Language } from '../../domain/i18n';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
 import { countComplaintFiled } from '../../observability/metrics';
 import { createCase, getCase } from '../../store/cases-store';
+import { consumeVerification } from '../verification/phone-verification';
 
 export interface FiledComplaint {
   caseId: string;
@@ -46,9 +48,12 @@ function replayOf(existing: CaseRecord, request: KeyedRequest, now: Date): Filed
 async function replayFromLastMonth(request: KeyedRequest, now: Date): Promise<FiledComplaint | undefined> {
   const today = chinaDate(now);
   if (!today.endsWith('-01')) return undefined;
-  const yesterday = addDays(today, -1);
+  return replayOn(addDays(today, -1), request, now);
+}
+
+async function replayOn(day: string, request: KeyedRequest, now: Date): Promise<FiledComplaint | undefined> {
   for (let attempt = 1; attempt <= caseIdAttempts; attempt++) {
-    const existing = await getCase(caseIdForIdempotencyKey(yesterday, request.keyHash, attempt));
+    const existing = await getCase(caseIdForIdempotencyKey(day, request.keyHash, attempt));
     if (!existing) return undefined;
     const replay = replayOf(existing, request, now);
     if (replay) return replay;
@@ -64,7 +69,7 @@ async function replayFromLastMonth(request: KeyedRequest, now: Date): Promise<Fi
  */
 export async function fileComplaint(
   input: ComplaintInput,
-  request: { now: Date; rawBody: string; idempotencyKey?: string },
+  request: { now: Date; rawBody: string; idempotencyKey?: string; lang?: Language },
 ): Promise<{ filed: FiledComplaint; replayed: boolean }> {
   const { idempotencyKey, now } = request;
   const keyed: KeyedRequest | undefined = idempotencyKey
@@ -76,10 +81,19 @@ export async function fileComplaint(
   }
 
   const receivedOn = chinaDate(now);
+  const { verification, ...complaint } = input;
+  if (verification) {
+    // A retry finds its case before the code (already used by the first request) is checked again.
+    const earlier = keyed && (await replayOn(receivedOn, keyed, now));
+    if (earlier) return { filed: earlier, replayed: true };
+    await consumeVerification(verification, complaint.consumer.phone, keyed?.keyHash ?? 'filing', now, request.lang ?? 'zh-CN');
+  }
   const accessCode = newAccessCode();
   for (let attempt = 1; attempt <= caseIdAttempts; attempt++) {
     const caseId = keyed ? caseIdForIdempotencyKey(receivedOn, keyed.keyHash, attempt) : newCaseId(receivedOn);
-    const { record } = newCase(input, { caseId, now, accessCode: hashAccessCode(accessCode), calendar });
+    const { record } = newCase(complaint, { caseId, now, accessCode: hashAccessCode(accessCode), calendar });
+    if (verification) record.phoneVerified = true;
+    if (request.lang) record.lang = request.lang;
     if (keyed) record.intake = { keyHash: keyed.keyHash, fingerprint: keyed.fingerprint, accessCode: sealSecret(keyed.key, accessCode), deadline: record.deadline };
 
     const outcome = await createCase(record);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chinaDate } from '../../domain/calendar/dates';
 import type { CaseRecord } from '../../domain/complaints/case';
-import { isDueForPublication, newCandidacy, publicRefFrom } from '../../domain/disclosure';
+import { isDueForPublication, newCandidacy, publicRefFrom, someoneStandsBehind } from '../../domain/disclosure';
 import { ActionNotAllowedError, StaleVersionError } from '../../domain/errors';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
@@ -11,12 +11,13 @@ import { applyWithRetry } from '../cases/apply-action';
 
 /**
  * A case that should be a disclosure candidate but is not: routed to the
- * `disclosure` step by the router (which writes its own transaction), or
- * closed by a path that did not go through the action hook. The aggregation
- * schedule sees every changed case and makes it one, dated the day it does.
+ * `disclosure` step by the router (which makes it one right after its own
+ * transaction, `services/routing/route-case.ts`), or closed by a path that
+ * did not go through the action hook. The aggregation schedule sees every
+ * changed case and makes up for what a crash left undone.
  */
 function shouldBeCandidate(record: CaseRecord): boolean {
-  if (record.disclosure) return false;
+  if (record.disclosure || !someoneStandsBehind(record)) return false;
   if (record.status === 'accepted') return record.step === 'disclosure';
   return record.status === 'closed' && record.step !== null;
 }

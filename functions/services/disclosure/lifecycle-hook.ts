@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseRecord } from '../../domain/complaints/case';
-import { becomesCandidate, disclosureAfter, isDisclosureAction, newCandidacy, publicRefFrom, type CaseDisclosure } from '../../domain/disclosure';
+import { becomesCandidate, disclosureAfter, isDisclosureAction, newCandidacy, publicRefFrom, someoneStandsBehind, type CaseDisclosure } from '../../domain/disclosure';
 import type { CaseAction, NextPosition } from '../../domain/lifecycle';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
@@ -24,7 +24,9 @@ export interface DisclosureChange {
 const nothing: DisclosureChange = { set: {}, alsoCreate: [], afterCommit: async () => {} };
 
 export function disclosureChange(record: CaseRecord, action: CaseAction, next: NextPosition, when: { today: string; at: string }): DisclosureChange {
-  if (becomesCandidate(record, next)) {
+  // The action itself may be what makes a person stand behind the case (a mediator's `accept` or `claim`).
+  const standing = someoneStandsBehind({ ...record, ...(action === 'accept' ? { mediatorAccepted: true } : {}), ...(action === 'claim' ? { claimedBy: 'staff' } : {}) });
+  if (standing && becomesCandidate(record, next)) {
     const disclosure = newCandidacy(publicRefFrom(randomBytes(8)), when.today, calendar);
     return { set: { disclosure }, alsoCreate: [dueCandidateItem(disclosure.objectionUntil, record.caseId)], afterCommit: nothing.afterCommit };
   }

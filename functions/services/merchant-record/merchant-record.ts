@@ -6,7 +6,8 @@ import { personalDataOf, scrubNarrative } from '../../domain/privacy';
 import { merchantPublicRecord, twelveMonthsEndingOn, type MerchantPublicRecord } from '../../domain/statistics';
 import { toFieldIssues } from '../../domain/validation/issues';
 import { getMerchant } from '../../store/registry-store';
-import { caseIdsOfMerchantSince, getContributions, getStatisticsState, latestCaseOfMerchant } from '../../store/statistics';
+import { caseIdsOfMerchantSince, getCaseRecords, getContributions, getStatisticsState, latestCaseOfMerchant } from '../../store/statistics';
+import { someoneStandsBehind } from '../../domain/disclosure';
 
 /** China midnight of `date` as an ISO instant: where a China day starts in `receivedAt` order. */
 const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
@@ -17,7 +18,7 @@ const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISO
  * last aggregation run counted (so the record agrees with `generatedAt`).
  * A merchant neither registered nor complained about is 404.
  */
-export async function merchantRecord(rawCreditCode: string, now: Date, lang: Language): Promise<MerchantPublicRecord> {
+export async function merchantRecord(rawCreditCode: string, now: Date, lang: Language): Promise<MerchantPublicRecord & { nameVerified: boolean }> {
   const parsed = creditCodeSchema.safeParse(rawCreditCode);
   if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error.issues.map((issue) => ({ ...issue, path: ['creditCode'] })), { creditCode: rawCreditCode }, lang));
   const creditCode = parsed.data;
@@ -25,13 +26,15 @@ export async function merchantRecord(rawCreditCode: string, now: Date, lang: Lan
   const from = twelveMonthsEndingOn(today);
 
   const [registered, caseIds, state] = await Promise.all([getMerchant(creditCode), caseIdsOfMerchantSince(creditCode, chinaMidnight(from)), getStatisticsState()]);
-  const counted = [...(await getContributions(caseIds)).values()].map((contribution) => contribution.facts);
+  // Only complaints someone stands behind count, in every figure (SPEC section 5).
+  const standing = (await getCaseRecords(caseIds)).filter(someoneStandsBehind).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  const counted = [...(await getContributions(standing.map((record) => record.caseId))).values()].map((contribution) => contribution.facts);
   let name = registered?.name;
   if (name === undefined) {
-    const latest = await latestCaseOfMerchant(creditCode);
-    if (!latest) throw new NotFoundError('No merchant with this credit code is registered or has complaints.');
+    const latest = standing.at(-1) ?? (await latestCaseOfMerchant(creditCode));
+    if (!latest || !someoneStandsBehind(latest)) throw new NotFoundError('No merchant with this credit code is registered or has complaints.');
     // The name a consumer typed: scrubbed like a narrative, in case it names a person.
     name = scrubNarrative(latest.complaint.merchant.name, personalDataOf(latest.complaint));
   }
-  return merchantPublicRecord({ creditCode, name, registered, counted, from, to: today, generatedAt: state?.generatedAt || null });
+  return { ...merchantPublicRecord({ creditCode, name, registered, counted, from, to: today, generatedAt: state?.generatedAt || null }), nameVerified: registered !== undefined };
 }

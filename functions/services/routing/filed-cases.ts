@@ -21,7 +21,7 @@ export function filedCase(record: DynamoDBRecord): CaseRecord | undefined {
 }
 
 /** DynamoDB JSON as Lambda delivers it, to plain values (the attribute types a case item uses). */
-function fromImage(image: Record<string, AttributeValue>): Record<string, unknown> {
+export function fromImage(image: Record<string, AttributeValue>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, fromAttribute(value)]));
 }
 

@@ -7,6 +7,7 @@ import { calendar, prefectureOf } from '../../reference';
 import type { MerchantRecord } from '../../reference/types';
 import { getCase, readCase } from '../../store/cases-store';
 import { closeIfFinished } from '../cases/apply-action';
+import { makeCandidateIfDue } from '../disclosure/candidates';
 import { logger } from '../../shared/logger';
 import { countCaseRouted } from '../../observability/metrics';
 import { applyRouting, findOpenCase, OpenCaseMarkerTaken } from '../../store/routing-store';
@@ -68,6 +69,7 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
       // No registry read here: a case already counted is left as it is, and the name is only for display.
       await countTowardsCollective(record, undefined);
       await closeIfRefused(caseId, now); // a redelivery finishes what a crash left undone
+      await makeCandidateIfDue(record, now);
       return { kind: 'already_routed' };
     }
     if (record.status !== 'received') return { kind: 'not_waiting', status: record.status };
@@ -105,6 +107,8 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
     await countTowardsCollective({ ...record, routing: plan.routing }, registered);
     if (plan.routing.outcome === 'not_accepted') await closeIfRefused(caseId, now);
     countCaseRouted(plan.routing);
+    // SPEC section 6: on the `disclosure` step a case is a candidate at once, its objection window counting from today.
+    if (plan.step === 'disclosure') await makeCandidateIfDue((await getCase(caseId))!, now);
     logger.info('case routed', { caseId, outcome: plan.routing.outcome, ruleId: plan.routing.ruleId, step: plan.routing.step, associationId: plan.associationId, safetyReport: safetyReport !== undefined });
     return { kind: 'routed', outcome: plan.routing.outcome, ruleId: plan.routing.ruleId };
   }

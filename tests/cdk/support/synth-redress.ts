@@ -22,6 +22,8 @@ export interface SynthOptions {
   tables?: RedressAppOptions['tables'];
   /** Changes the stack before synthesis (to check that the checks catch something). */
   beforeSynth?: (stack: RedressStack) => void;
+  /** Extra CDK context (as `cdk -c key=value` would give). */
+  context?: Record<string, unknown>;
 }
 
 /** Builds the real pages once per test file, into a temporary directory. */

@@ -2,6 +2,7 @@ import { signLocalToken, type LocalIdentity } from '../../../bin/local/local-jwt
 import { addDays, chinaDate } from '../../../functions/domain/calendar/dates';
 import { validComplaint } from '../../fixtures/complaints';
 import type { TestStack } from '../../support/dynamodb';
+import { fileVerified } from '../../support/verification';
 import { call, creditCodeIn, type Answer, type Json } from '../../support/http';
 
 /** Helpers the case tests share: HTTP on the test stack, staff tokens, realistic complaints, waiting for the router. */
@@ -62,8 +63,10 @@ export interface Filed {
   accessCode: string;
 }
 
-export async function file(stack: TestStack, body: Json = complaint()): Promise<Filed> {
-  const answer = await call(stack, 'POST', '/v1/complaints', { body });
+/** A disclosure-only complaint needs a verified phone (SPEC section 10): such a filing asks for a code first. */
+export async function file(stack: TestStack, body: Json = complaint(), options: { verified?: boolean } = {}): Promise<Filed> {
+  const verified = options.verified ?? (body.claim as Json | undefined)?.type === 'disclosure_only';
+  const answer = verified ? await fileVerified(stack, body) : await call(stack, 'POST', '/v1/complaints', { body });
   if (answer.status !== 201) throw new Error(`filing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return { caseId: answer.body.caseId, accessCode: answer.body.accessCode };
 }
@@ -80,8 +83,8 @@ export async function routed(stack: TestStack, filed: Filed, timeoutMs = 10_000)
 }
 
 /** Files a complaint and waits for the router. */
-export async function fileRouted(stack: TestStack, body: Json = complaint()): Promise<Filed & { view: Json }> {
-  const filed = await file(stack, body);
+export async function fileRouted(stack: TestStack, body: Json = complaint(), options: { verified?: boolean } = {}): Promise<Filed & { view: Json }> {
+  const filed = await file(stack, body, options);
   return { ...filed, view: await routed(stack, filed) };
 }
 

@@ -7,6 +7,7 @@ import { calendar } from '../../../functions/reference';
 import { documentDb } from '../../../functions/store/client';
 import { validComplaint } from '../../fixtures/complaints';
 import type { TestStack } from '../../support/dynamodb';
+import { withVerification } from '../../support/verification';
 import { call, creditCodeIn, type Answer, type Json } from '../../support/http';
 
 /** Helpers the routing tests share: HTTP calls on the test stack, tokens, dates and waiting for the router. */
@@ -68,8 +69,10 @@ export function complaint(overrides: { consumer?: Json; merchant?: Json; purchas
 export const merchantNamed = (fields: Json) => ({ creditCode: undefined, regionCode: undefined, address: undefined, platform: undefined, ...fields });
 
 export async function file(stack: TestStack, body: Json): Promise<{ caseId: string; accessCode: string; filedAt: number }> {
+  // A disclosure-only complaint needs a verified phone (SPEC section 10): such a filing asks for a code first.
+  const filing = (body.claim as Json | undefined)?.type === 'disclosure_only' ? await withVerification(stack, body) : body;
   const filedAt = Date.now();
-  const answer = await call(stack, 'POST', '/v1/complaints', { body });
+  const answer = await call(stack, 'POST', '/v1/complaints', { body: filing });
   if (answer.status !== 201) throw new Error(`filing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return { caseId: answer.body.caseId, accessCode: answer.body.accessCode, filedAt };
 }

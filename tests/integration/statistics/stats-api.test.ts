@@ -24,7 +24,8 @@ async function settle(caseId: string, body: Json): Promise<void> {
 beforeAll(async () => {
   stack = await startTestStack({ web: false });
   [admin, mediator] = await Promise.all([tokenFor({ role: 'admin' }), tokenFor({ role: 'mediator', org: '410100' })]);
-  for (let i = 0; i < 6; i++) appliances.push(await fileRouted(stack, complaint({ category: 'appliances' })));
+  // Three of them with a verified phone (two settled, one unresolved): only those count in the merchant's public record.
+  for (let i = 0; i < 6; i++) appliances.push(await fileRouted(stack, complaint({ category: 'appliances' }), { verified: [0, 1, 3].includes(i) }));
   for (let i = 0; i < 2; i++) await fileRouted(stack, complaint({ category: 'food', issue: 'safety' }));
   // Two small categories (food 2, travel 1) suppress each other; a lone small one would take appliances with it.
   await fileRouted(stack, complaint({ category: 'travel', merchant: { name: '郑州某某旅行社有限公司', creditCode: creditCodeIn('410105', '9090'), regionCode: '410105' } }));
@@ -125,7 +126,7 @@ describe('GET /v1/stats.csv', () => {
 });
 
 describe('GET /v1/merchants/{creditCode}/record', () => {
-  it('shows the merchant’s last 12 months as counted by the last run', async () => {
+  it('shows the merchant’s last 12 months as counted by the last run, only the complaints someone stands behind', async () => {
     const answer = await call(stack, 'GET', `/v1/merchants/${fixtureMerchant}/record`);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
@@ -133,20 +134,37 @@ describe('GET /v1/merchants/{creditCode}/record', () => {
       name: '郑州某某电器有限公司',
       from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       to: chinaDate(new Date()),
-      complaints12m: 8,
-      accepted: 8,
+      // 8 complaints (the statistics above count them all), 3 with a verified phone.
+      complaints12m: 3,
+      accepted: 3,
       notAccepted: 0,
-      resolved: 3,
+      resolved: 2,
       unresolved: 1,
       withdrawn: 0,
-      resolutionRate: 0.75,
+      resolutionRate: 0.6667,
       medianDaysToClose: 0,
       odr: false,
       advancePayout: null,
       advancePayoutsUnrecoveredFen: 0,
       offlineNoReasonReturn: false,
       generatedAt: expect.any(String),
+      // Not in the registry: the name is the consumer's wording.
+      nameVerified: false,
     });
+  });
+
+  it('counts a case a mediator claimed, though its phone was not verified', async () => {
+    const before = (await call(stack, 'GET', `/v1/merchants/${fixtureMerchant}/record`)).body.complaints12m as number;
+    await settle(appliances[4]!.caseId, { action: 'claim' });
+    expect((await runJob(stack, admin, 'aggregate')).status).toBe(200);
+    expect((await call(stack, 'GET', `/v1/merchants/${fixtureMerchant}/record`)).body.complaints12m).toBe(before + 1);
+  });
+
+  it('is 404 for an unregistered merchant whose complaints no one stands behind', async () => {
+    const nobody = creditCodeIn('410102', '777001');
+    await fileRouted(stack, complaint({ merchant: { name: '无人认领的商家', creditCode: nobody } }));
+    expect((await runJob(stack, admin, 'aggregate')).status).toBe(200);
+    expect((await call(stack, 'GET', `/v1/merchants/${nobody}/record`)).status).toBe(404);
   });
 
   it('is 400 for a malformed credit code and 404 for one nobody knows', async () => {

@@ -73,7 +73,7 @@ describe('the published record', () => {
     expect(published).toEqual({
       publicRef: 'GS-7K3M9QXA2B',
       complainantType: 'individual',
-      merchant: { name: '郑州某某电器有限公司', creditCode: null },
+      merchant: { name: '郑州某某电器有限公司', creditCode: null, nameVerified: true },
       category: record.complaint.category,
       region: '410100',
       monthFiled: '2026-03',

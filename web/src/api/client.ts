@@ -65,6 +65,10 @@ export function fileComplaint(body: unknown, idempotencyKey: string, lang: Langu
   );
 }
 
+export function requestVerification(phone: string, lang: Language): Promise<ApiAnswer<{ verificationId: string }>> {
+  return call<{ verificationId: string }>('/v1/verifications', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phone }) }, lang);
+}
+
 /** The access code travels in a header, never in the URL, so it stays out of logs. */
 export function getComplaint(caseId: string, accessCode: string, lang: Language): Promise<ApiAnswer<ConsumerCaseView>> {
   return call<ConsumerCaseView>(`/v1/complaints/${encodeURIComponent(caseId)}`, { method: 'GET', headers: { 'X-Access-Code': accessCode } }, lang);

@@ -6,6 +6,7 @@ import { t, whenLanguageChanges } from '../ui/i18n';
 import type { TextKey } from '../ui/texts';
 import { controlLabel, groupField, selectField, textField, type FieldHandle } from './fields';
 import { regionPicker } from './region-picker';
+import { verificationStep } from './verification-step';
 
 /**
  * The complaint form (SPEC section 4's `POST /v1/complaints` body), built
@@ -65,6 +66,9 @@ export function buildComplaintForm(today: string): ComplaintForm {
   // About the consumer
   const consumerName = text({ path: 'consumer.name', label: 'consumerName', required: true, autocomplete: 'name', maxLength: 50 });
   const consumerPhone = text({ path: 'consumer.phone', label: 'consumerPhone', hint: 'consumerPhoneHint', required: true, type: 'tel', autocomplete: 'tel-national', inputMode: 'tel', maxLength: 20 });
+  const verification = verificationStep(consumerPhone.control as HTMLInputElement);
+  fields.set(verification.handle.path, verification.handle);
+  controls.set(verification.handle.path, verification.controls);
   const consumerEmail = text({ path: 'consumer.email', label: 'consumerEmail', type: 'email', autocomplete: 'email', maxLength: 254 });
   const consumerRegion = regionPicker({ path: 'consumer.regionCode', legend: 'consumerRegion', required: true });
   register(consumerRegion, consumerRegion.controls);
@@ -171,7 +175,7 @@ export function buildComplaintForm(today: string): ComplaintForm {
     'form',
     { id: 'complaint-form', novalidate: true, 'aria-labelledby': 'form-title' },
     summaryBox,
-    section('sectionConsumer', consumerName.row, consumerPhone.row, consumerEmail.row, consumerRegion.row, consumerAddress.row),
+    section('sectionConsumer', consumerName.row, consumerPhone.row, verification.row, consumerEmail.row, consumerRegion.row, consumerAddress.row),
     section('sectionMerchant', merchantName.row, merchantCreditCode.row, merchantRegion.row, merchantAddress.row, merchantPlatform.row),
     section('sectionPurchase', purchaseDate.row, purchaseAmount.row, purchaseChannel.row, purchaseOrderRef.row),
     section('sectionComplaint', category.row, issue.row, knownSince.row, description.row, injuryChoice.row, injuryDescription.row),
@@ -218,6 +222,7 @@ export function buildComplaintForm(today: string): ComplaintForm {
       injury: compact({ occurred: injuryOccurred, description: injuryOccurred ? trimmed(injuryDescription.control) : undefined }),
       knownSince: knownSince.control.value,
       consent: { publishNarrative: consent.checked },
+      verification: verification.value(),
     });
     return { body, formIssues };
   }

@@ -1,0 +1,65 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentDb, tableName } from './client';
+import { keys } from './keys';
+
+/**
+ * Once-only sends (issue 10). Before a message goes out, a conditional put
+ * claims its key (`sending`, with a lease); after the provider accepted it,
+ * the item says `sent`. A redelivered stream record finds `sent` and sends
+ * nothing. A failed send releases the claim so the retry sends it. Only a
+ * crash between the provider's acceptance and the `sent` write can repeat a
+ * message, once the lease has run out — we prefer that rare duplicate to a
+ * lost notice.
+ */
+const keepSeconds = 30 * 86_400;
+
+export async function claimNotification(messageKey: string, nowEpochSeconds: number, leaseSeconds: number): Promise<boolean> {
+  try {
+    await documentDb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.notification(messageKey), entity: 'notification', state: 'sending', claimedAt: nowEpochSeconds, expiresAt: nowEpochSeconds + keepSeconds },
+        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND claimedAt <= :staleBefore)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':staleBefore': nowEpochSeconds - leaseSeconds },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+export async function markNotificationSent(messageKey: string, nowEpochSeconds: number): Promise<void> {
+  await documentDb().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.notification(messageKey),
+      UpdateExpression: 'SET #state = :sent, sentAt = :now',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':now': nowEpochSeconds },
+    }),
+  );
+}
+
+/** After a failed send: the retry may claim it at once. */
+export async function releaseNotification(messageKey: string): Promise<void> {
+  await documentDb().send(
+    new DeleteCommand({
+      TableName: tableName(),
+      Key: keys.notification(messageKey),
+      ConditionExpression: '#state = :sending',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':sending': 'sending' },
+    }),
+  ).catch((error: Error) => {
+    if (error.name !== 'ConditionalCheckFailedException') throw error;
+  });
+}
+
+/** The type of the timeline event that produced `version` of a case (one event per change). */
+export async function eventTypeOf(caseId: string, version: number): Promise<string | undefined> {
+  const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: keys.caseEvent(caseId, version), ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }));
+  return Item?.type as string | undefined;
+}
