@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { demoAnchor, readLocalStack } from './demo/local-stack';
+import { outboxFile } from './local/paths';
 
 function fail(message: string): never {
   process.stderr.write(`demo: ${message}\n`);
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     DYNAMODB_ENDPOINT: stack.endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'local',
     REDRESS_ENV: 'local',
+    // Verification codes for disclosure-only complaints go to the stack's outbox, where the demo reads them.
+    OUTBOX_FILE: process.env.OUTBOX_FILE ?? outboxFile,
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });

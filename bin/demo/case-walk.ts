@@ -9,6 +9,8 @@ import { allowedActions } from '../../functions/domain/lifecycle';
 import { actOnCase } from '../../functions/services/cases/act-on-case';
 import { applyWithRetry, closeIfFinished } from '../../functions/services/cases/apply-action';
 import { fileComplaint } from '../../functions/services/complaints/file-complaint';
+import { requestVerification } from '../../functions/services/verification/phone-verification';
+import { readOutbox } from '../../functions/messaging/outbox';
 import { routeCase } from '../../functions/services/routing/route-case';
 import { routingClock } from '../../functions/services/routing/routing-clock';
 import type { CaseRecord } from '../../functions/domain/complaints/case';
@@ -49,6 +51,21 @@ export interface WalkContext {
   fundFields?: (step: DemoStep, caseId: string) => Record<string, unknown>;
 }
 
+/**
+ * A disclosure-only complaint needs a verified phone (SPEC section 10): the
+ * demo consumer asks for a code and reads it from the stack's outbox, as a
+ * person trying the local stack would.
+ */
+async function withVerificationCode(body: DemoComplaint['body'], receivedAt: Date): Promise<DemoComplaint['body'] & { verification: { verificationId: string; code: string } }> {
+  const phone = (body.consumer as { phone: string }).phone;
+  const { verificationId } = await requestVerification(phone, { address: `demo-consumer:${phone}`, lang: 'zh-CN' }, receivedAt);
+  const outbox = process.env.OUTBOX_FILE;
+  const sent = outbox ? (await readOutbox(outbox, phone)).filter((message) => message.kind === 'verification') : [];
+  const code = sent.at(-1)?.text.match(/\d{6}/)?.[0];
+  if (!code) throw new Error(`the demo asked for a verification code for a disclosure-only complaint, but none reached the outbox (${outbox ?? 'OUTBOX_FILE not set'})`);
+  return { ...body, verification: { verificationId, code } };
+}
+
 async function fileOnce(key: string, body: DemoComplaint['body'], receivedAt: Date, tally: WalkTally): Promise<{ caseId: string; existed: boolean }> {
   const receivedOn = chinaDate(receivedAt);
   // Check before acting: the id a keyed filing gets is derived from the key and the day.
@@ -57,8 +74,9 @@ async function fileOnce(key: string, body: DemoComplaint['body'], receivedAt: Da
     tally.alreadyFiled += 1;
     return { caseId: expectedId, existed: true };
   }
-  const input = parseComplaint(body, receivedOn, 'zh-CN');
-  const { filed, replayed } = await fileComplaint(input, { now: receivedAt, rawBody: JSON.stringify(body), idempotencyKey: key });
+  const filing = (body.claim as { type: string }).type === 'disclosure_only' ? await withVerificationCode(body, receivedAt) : body;
+  const input = parseComplaint(filing, receivedOn, 'zh-CN');
+  const { filed, replayed } = await fileComplaint(input, { now: receivedAt, rawBody: JSON.stringify(filing), idempotencyKey: key });
   if (replayed) tally.alreadyFiled += 1;
   else tally.filed += 1;
   return { caseId: filed.caseId, existed: replayed };

@@ -17,13 +17,11 @@ export interface SynthesisedRedress {
 
 export interface SynthOptions {
   retainData?: boolean;
-  /** Extra `-c` context, as strings like the CLI passes them. */
-  context?: Record<string, string>;
+  /** Extra CDK context, as `cdk -c key=value` would give (strings, like the CLI passes them). */
+  context?: Record<string, unknown>;
   tables?: RedressAppOptions['tables'];
   /** Changes the stack before synthesis (to check that the checks catch something). */
   beforeSynth?: (stack: RedressStack) => void;
-  /** Extra CDK context (as `cdk -c key=value` would give). */
-  context?: Record<string, unknown>;
 }
 
 /** Builds the real pages once per test file, into a temporary directory. */
