@@ -1,5 +1,6 @@
 import { appendOutbox } from './outbox';
 import { sendThroughAws } from './aws-sender';
+import { countNotification } from '../observability/metrics';
 
 /**
  * The port every outgoing message goes through (verification codes and
@@ -23,6 +24,12 @@ export interface OutgoingMessage {
 
 export async function sendMessage(message: OutgoingMessage): Promise<void> {
   const outbox = process.env.OUTBOX_FILE;
-  if (outbox) return appendOutbox(outbox, message, new Date());
-  return sendThroughAws(message);
+  try {
+    if (outbox) await appendOutbox(outbox, message, new Date());
+    else await sendThroughAws(message);
+  } catch (error) {
+    countNotification(message.channel, 'failed');
+    throw error;
+  }
+  countNotification(message.channel, 'sent');
 }

@@ -4,6 +4,7 @@ import type { AttributeValue, Context, DynamoDBBatchResponse, DynamoDBStreamEven
 import { notifyCaseChange } from '../../services/notifications/notify-change';
 import { fromImage } from '../../services/routing/filed-cases';
 import { caseFromItem } from '../../store/cases-store';
+import { publishMetrics } from '../../observability/metrics';
 import { logger } from '../../shared/logger';
 
 const caseOf = (image: Record<string, AttributeValue> | undefined) => (image ? caseFromItem(fromImage(image)) : undefined);
@@ -17,6 +18,7 @@ const caseOf = (image: Record<string, AttributeValue> | undefined) => (image ? c
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics())
   .handler(async (event) => {
     for (const record of event.Records) {
       const after = caseOf(record.dynamodb?.NewImage);
