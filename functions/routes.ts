@@ -114,3 +114,9 @@ export const scheduledJobs: readonly ScheduledJobDefinition[] = [
 export function handlerModules(): string[] {
   return [...new Set([...routes.map((r) => r.handler), ...streamConsumers.map((s) => s.handler), ...scheduledJobs.map((j) => j.handler)])];
 }
+
+/** The handler modules a deployed stack has: all but those of local-only routes (the outbox). */
+export function deployedHandlerModules(): string[] {
+  const localOnly = new Set(routes.filter((r) => r.localOnly).map((r) => r.handler));
+  return handlerModules().filter((handler) => !localOnly.has(handler));
+}

@@ -32,3 +32,25 @@ it('registers an ODR merchant whose next case the router sends to ODR, and runs 
   expect(errors).toEqual([]);
   await context.close();
 }, 120_000);
+
+it('shows the local outbox: the SMS a consumer was sent when their complaint was filed', async () => {
+  const phone = '13912345678';
+  const filed = await fileRouted(bed.stack, complaint({ consumer: { name: '李四', phone, regionCode: '410105' } }));
+  const { page, context, errors } = await openConsole(bed.browser, bed.stack, { lang: 'en', width: 1280 });
+  await signInAs(page, 'admin');
+  await page.click('[data-view="outbox"]');
+  await page.fill('#outbox-to', phone);
+  // The notifier works from the table's stream, so the message may land a moment after filing.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.click('#outbox-form button[type=submit]');
+    await page.waitForSelector('#outbox-messages > *');
+    if ((await page.locator('#outbox-messages [data-kind="filed"]').count()) > 0) break;
+    await page.waitForTimeout(500);
+  }
+  const filedMessage = await page.locator('#outbox-messages [data-kind="filed"]').first().textContent();
+  expect(filedMessage).toContain(filed.caseId);
+  // The message tells the case id, never the access code (SPEC section 10).
+  expect(filedMessage).not.toContain(filed.accessCode);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);

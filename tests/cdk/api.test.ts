@@ -1,9 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { handlerModules, routes as routeTable, scheduledJobs, streamConsumers, type RouteDefinition } from '../../functions/routes';
+import { deployedHandlerModules, routes as routeTable, scheduledJobs, streamConsumers, type RouteDefinition } from '../../functions/routes';
 
 /** What is deployed: the route table without its local-only routes (the outbox). */
 const routes = routeTable.filter((r) => !r.localOnly);
-const localOnlyHandlers = new Set(routeTable.filter((r) => r.localOnly).map((r) => r.handler));
 import { apiThrottle } from '../../lib/api';
 import { functionProfiles } from '../../lib/handler-function';
 import { logRetention } from '../../lib/retention';
@@ -77,7 +76,7 @@ describe('the HTTP API with the real route table', () => {
     const handlers = new Set(routes.map((r) => r.handler));
     expect([...real.stack.api.functions.keys()].sort()).toEqual([...handlers].sort());
     // Plus the stream consumers' and jobs' own functions, and the one CDK uses to upload the pages.
-    real.template.resourceCountIs('AWS::Lambda::Function', handlerModules().filter((h) => !localOnlyHandlers.has(h)).length + 1);
+    real.template.resourceCountIs('AWS::Lambda::Function', deployedHandlerModules().length + 1);
   });
 
   test.each([...new Set(routes.map((r) => r.handler))])("%s gets exactly the table access its routes' `table` field names", (handler) => {

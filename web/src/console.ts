@@ -4,6 +4,7 @@ import { useToken } from './console/api';
 import { renderCase } from './console/case-view';
 import { fundLinks, renderFund, renderFunds } from './console/fund-views';
 import { cognitoSignOut, finishCognitoSignIn, startCognitoSignIn } from './console/pkce';
+import { renderOutbox } from './console/outbox-view';
 import { renderQueue } from './console/queue-view';
 import { renderCollective, renderJobs, renderMerchantRegistry, renderSafetyReports } from './console/role-views';
 import { currentRoute, go, hrefOf } from './console/router';
@@ -35,8 +36,12 @@ const navByRole: Record<ConsoleRole, { view: string; label: ConsoleTextKey }[]> 
     { view: 'funds', label: 'nav_funds' },
     { view: 'merchants', label: 'nav_merchants' },
     { view: 'jobs', label: 'nav_jobs' },
+    { view: 'outbox', label: 'nav_outbox' },
   ],
 };
+
+/** The outbox exists only on the local stack (SPEC section 10); deployed, messages really go out. */
+const viewsOf = (role: ConsoleRole) => navByRole[role].filter((item) => item.view !== 'outbox' || config.auth === 'local');
 
 let config: ConsoleConfig = { auth: 'local', signInUrl: '/local/token' };
 let session: Session | undefined;
@@ -94,7 +99,7 @@ function renderHeader(): void {
   }
   const current = currentRoute().view;
   nav.replaceChildren(
-    ...navByRole[session.role].map((item) => el('a', { href: hrefOf(item.view), 'aria-current': item.view === current ? 'page' : undefined, 'data-view': item.view }, ct(item.label))),
+    ...viewsOf(session.role).map((item) => el('a', { href: hrefOf(item.view), 'aria-current': item.view === current ? 'page' : undefined, 'data-view': item.view }, ct(item.label))),
   );
   who.textContent = ct('signedInAs', { who: `${ct(`role_${session.role}`)} ${scopeOf(session)}` });
 }
@@ -109,7 +114,7 @@ function render(): void {
     return;
   }
   const route = currentRoute();
-  const roleViews = navByRole[session.role];
+  const roleViews = viewsOf(session.role);
   // A case is open to every role (the API decides); one fund's page to whoever has the funds list.
   const allowed = roleViews.some((item) => item.view === route.view) || route.view === 'case' || (route.view === 'fund' && roleViews.some((item) => item.view === 'funds'));
   if (!allowed) return go(hrefOf('queue'));
@@ -133,6 +138,8 @@ function render(): void {
         return renderMerchantRegistry(mount);
       case 'jobs':
         return renderJobs(mount);
+      case 'outbox':
+        return renderOutbox(mount);
       default:
         return renderQueue(mount, session, { view: 'queue', params: route.params, title: ct('queueTitle') });
     }

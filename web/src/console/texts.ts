@@ -39,6 +39,7 @@ export const consoleTexts = {
   nav_payouts: { 'zh-CN': '先行赔付', en: 'Payout queue' },
   nav_merchants: { 'zh-CN': '商家登记', en: 'Merchant registry' },
   nav_jobs: { 'zh-CN': '后台任务', en: 'Jobs' },
+  nav_outbox: { 'zh-CN': '消息发件箱', en: 'Outbox' },
   mainNav: { 'zh-CN': '主导航', en: 'Main' },
   loading: { 'zh-CN': '正在加载…', en: 'Loading…' },
   networkError: { 'zh-CN': '无法连接服务，请稍后再试。', en: 'The service cannot be reached; try again shortly.' },
@@ -182,6 +183,12 @@ export const consoleTexts = {
   saved: { 'zh-CN': '已保存', en: 'Saved' },
   jobsTitle: { 'zh-CN': '后台任务', en: 'Jobs' },
   runJob: { 'zh-CN': '立即运行', en: 'Run now' },
+  outboxTitle: { 'zh-CN': '消息发件箱（本地）', en: 'Outbox (local stack)' },
+  outboxNote: { 'zh-CN': '本地运行时，短信和邮件不会真正发出，而是记录在这里。', en: 'On the local stack, SMS and e-mail are not sent but written here.' },
+  outboxTo: { 'zh-CN': '手机号码或电子邮箱', en: 'Phone number or e-mail address' },
+  outboxShow: { 'zh-CN': '查看消息', en: 'Show messages' },
+  outboxSms: { 'zh-CN': '短信', en: 'SMS' },
+  outboxEmail: { 'zh-CN': '邮件', en: 'E-mail' },
   none: { 'zh-CN': '暂无', en: 'None' },
 } satisfies Record<string, Label>;
 
