@@ -84,7 +84,7 @@ describe('accepting an offer and rating the handling', () => {
     // The headline names the step; the buttons are the consumer view's allowedActions, each with data-action.
     expect(await text(page, '#case-status')).toBe(say('inStep', lang, { status: label(caseStatuses, 'accepted', lang), step: label(caseSteps, 'mediation', lang) }));
     const allowed = (await consumerView(filed)).allowedActions;
-    expect(allowed).toEqual(['accept_offer', 'reject_offer', 'withdraw', 'add_info']);
+    expect(allowed).toEqual(['accept_offer', 'reject_offer', 'withdraw', 'add_info', 'mute_sms']);
     expect(await actionButtons(page)).toEqual(allowed);
 
     await page.click('[data-action="accept_offer"]');
@@ -99,10 +99,10 @@ describe('accepting an offer and rating the handling', () => {
 
     // Accepting settled and closed the case: the headline says "resolved", not just "closed".
     const afterAccept = await consumerView(filed);
-    expect(afterAccept).toMatchObject({ status: 'closed', outcome: 'resolved', agreement: { source: 'offer', recoveredFen: 88800 }, allowedActions: ['rate'] });
+    expect(afterAccept).toMatchObject({ status: 'closed', outcome: 'resolved', agreement: { source: 'offer', recoveredFen: 88800 }, allowedActions: ['rate', 'mute_sms'] });
     expect(await text(page, '#case-status')).toBe(label(caseStatuses, 'resolved', lang));
     expect(await text(page, '#case-closed')).toBe(say('closedOn', lang, { date: afterAccept.closedOn }));
-    expect(await actionButtons(page)).toEqual(['rate']);
+    expect(await actionButtons(page)).toEqual(['rate', 'mute_sms']);
 
     // The rating form is checked by the API's schema before anything is sent.
     await page.click('[data-action="rate"]');
@@ -115,14 +115,15 @@ describe('accepting an offer and rating the handling', () => {
     await page.click('#action-rate-submit');
     await page.waitForFunction((done) => document.querySelector('#case-news')?.textContent === done, say('done_rate', lang));
     expect(await text(page, '#case-rating')).toBe(say('yourRating', lang, { rating: 4 }));
-    expect(await page.isVisible('#case-actions-none')).toBe(true);
+    // Rated once: only stopping SMS is left.
+    expect(await actionButtons(page)).toEqual(['mute_sms']);
     if (width === 375) expect(await overflowsHorizontally(page)).toBe(false);
     await page.screenshot({ path: screenshot(`track-rated-${lang}-${width}`), fullPage: true });
 
-    // The effect, through the API: rated once, as sent; nothing more to do.
+    // The effect, through the API: rated once, as sent; nothing more to do but stop SMS.
     const staff = (await staffView(session.stack, filed.caseId, tokens.mediator)).body;
     expect(staff).toMatchObject({ status: 'closed', outcome: 'resolved', rating: { rating: 4, comment: lang === 'en' ? 'Quick and fair.' : '处理及时，结果满意。' } });
-    expect((await consumerView(filed)).allowedActions).toEqual([]);
+    expect((await consumerView(filed)).allowedActions).toEqual(['mute_sms']);
     const sent = actionPosts(requests).map((r) => r.postDataJSON());
     expect(sent.map((body) => body.action)).toEqual(['accept_offer', 'rate']);
     expect(requests.filter((r) => r.url().includes(filed.accessCode))).toEqual([]);
@@ -140,7 +141,7 @@ describe('rejecting an offer, then withdrawing', () => {
     await page.click('#action-reject_offer-submit');
     await page.waitForFunction((done) => document.querySelector('#case-news')?.textContent === done, say('done_reject_offer', 'en'));
     expect(await text(page, '#offer-1-status')).toBe(trackOfferRejected);
-    expect(await actionButtons(page)).toEqual(['withdraw', 'add_info']);
+    expect(await actionButtons(page)).toEqual(['withdraw', 'add_info', 'mute_sms']);
 
     await page.click('[data-action="withdraw"]');
     await page.click('#action-withdraw-submit');
@@ -150,6 +151,26 @@ describe('rejecting an offer, then withdrawing', () => {
     const seen = await consumerView(filed);
     expect(seen).toMatchObject({ status: 'closed', outcome: 'withdrawn', headline: { code: 'withdrawn', closed: true }, offers: [{ status: 'rejected' }] });
     expect(seen.timeline.map((e: Json) => e.type)).toEqual(expect.arrayContaining(['reject_offer', 'withdraw']));
+    expect(errors).toEqual([]);
+  }, slow);
+});
+
+describe('stopping SMS for the case', () => {
+  test.each(['zh-CN', 'en'] as const)('%s: after confirming, the button is gone and the API says SMS is muted', async (lang) => {
+    const filed = await fileRouted(session.stack, complaint());
+    const { page, errors, requests } = await openTracking(lang, 375);
+    await lookUp(page, filed);
+    expect(await text(page, '[data-action="mute_sms"]')).toBe(say('action_mute_sms', lang));
+    await page.click('[data-action="mute_sms"]');
+    expect(await text(page, '#action-form-mute_sms')).toContain(say('muteSmsIntro', lang));
+    await page.click('#action-mute_sms-submit');
+    await page.waitForFunction((done) => document.querySelector('#case-news')?.textContent === done, say('done_mute_sms', lang));
+    expect(await actionButtons(page)).toEqual(['withdraw', 'add_info']);
+
+    const seen = await consumerView(filed);
+    expect(seen).toMatchObject({ status: 'accepted', step: 'mediation', smsMuted: true, allowedActions: ['withdraw', 'add_info'] });
+    expect(seen.timeline.at(-1)).toMatchObject({ actor: 'consumer', type: 'mute_sms', status: 'accepted' });
+    expect(actionPosts(requests).map((r) => r.postDataJSON().action)).toEqual(['mute_sms']);
     expect(errors).toEqual([]);
   }, slow);
 });

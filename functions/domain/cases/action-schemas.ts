@@ -63,6 +63,7 @@ const consumerFields = {
   withdraw: optionalText,
   add_info: requiredText,
   rate: { rating: z.number().int().min(1).max(5), comment: text(1000).optional() },
+  mute_sms: {},
 } satisfies Record<ConsumerAction, z.ZodRawShape>;
 
 /** Every field any action body may carry besides `action` and `expectedVersion`. */

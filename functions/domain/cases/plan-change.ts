@@ -161,6 +161,10 @@ export function planChange(record: CaseRecord, timeline: readonly TimelineEvent[
       set.deadline = null;
       if (fields.comment) event.text = fields.comment;
       break;
+    case 'mute_sms':
+      set.smsMuted = true;
+      event.reason = { code: action, text: caseTexts.smsMuted };
+      break;
     default:
       break;
   }

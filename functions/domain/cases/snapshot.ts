@@ -22,6 +22,7 @@ export function snapshotOf(record: CaseRecord, today: string): CaseSnapshot {
     ...(record.claimedBy ? { claimedBy: record.claimedBy } : {}),
     ...(record.payout ? { payout: record.payout.state } : {}),
     ...disclosureSnapshot(record.disclosure, today),
+    ...(record.smsMuted ? { smsMuted: true } : {}),
     ratingOpen: record.status === 'closed' && record.closedOn !== undefined && canRate(record.closedOn, today, record.rating !== undefined),
   };
   if (record.status === 'accepted') {

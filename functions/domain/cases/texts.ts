@@ -24,6 +24,10 @@ export const caseTexts = {
     'zh-CN': '自受理之日起 45 个工作日的调解期限已满。',
     en: 'The mediation period of 45 working days from acceptance has ended.',
   },
+  smsMuted: {
+    'zh-CN': '您已停止接收本案的短信通知；如留有电子邮箱，邮件通知照常发送。',
+    en: 'You stopped SMS notifications for this case; e-mail notifications, if you gave an address, still go.',
+  },
   emptyAgreement: {
     'zh-CN': '协议须至少包含一项：退款、赔偿、换货、维修或赔礼道歉',
     en: 'An agreement needs at least one of: refundFen, compensationFen, exchange, repair, apology',

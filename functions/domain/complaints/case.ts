@@ -203,6 +203,8 @@ export function consumerView(record: CaseRecord, timeline: readonly TimelineEven
     ...(record.closedOn ? { closedOn: record.closedOn } : {}),
     receivedAt: record.receivedAt,
     phoneVerified: record.phoneVerified === true,
+    /** The consumer stopped SMS for the case (`mute_sms`); e-mail still goes. */
+    smsMuted: record.smsMuted === true,
     deadline: record.deadline,
     category: complaint.category,
     issue: complaint.issue,

@@ -10,6 +10,8 @@ export const guards = {
   hasOpenOffer: (c: CaseSnapshot) => c.hasOpenOffer,
   /** Rating is once only, within 30 days of closing (see `canRate`). */
   ratingOpen: (c: CaseSnapshot) => c.ratingOpen === true,
+  /** SMS is muted once; a second mute has nothing left to stop. */
+  smsNotMuted: (c: CaseSnapshot) => c.smsMuted !== true,
   /** The fund decides once; a decided payout is paid or rejected, not re-approved. */
   payoutUndecided: (c: CaseSnapshot) => c.payout === undefined,
   /** The fund may still back out of an approval until money has moved. */

@@ -35,6 +35,7 @@ export const transitionTable: readonly TransitionRow[] = [
   { action: 'withdraw', roles: ['consumer'], from: open, to: { status: 'withdrawn' }, why: 'A consumer may drop a complaint until it is settled; afterwards there is nothing left to withdraw.' },
   { action: 'add_info', roles: ['consumer'], from: open, to: 'same', why: 'Evidence is useful for as long as someone is handling the case.' },
   { action: 'rate', roles: ['consumer'], from: ['closed'], to: 'same', guard: 'ratingOpen', why: 'Handling is rated once it is over, once, within 30 days.' },
+  { action: 'mute_sms', roles: ['consumer'], from: everywhere, to: 'same', guard: 'smsNotMuted', why: 'SPEC section 10: a consumer may stop SMS for their case at any time; e-mail still goes.' },
   // mediator
   { action: 'accept', roles: ['mediator'], from: ['received'], to: 'routed', why: 'A mediator accepts what the router left undecided; the routing rules still pick the step.' },
   { action: 'refuse', roles: ['mediator'], from: ['received'], to: { status: 'not_accepted' }, why: 'Refusal (with a reason code) is part of the acceptance decision only.' },

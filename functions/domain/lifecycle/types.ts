@@ -14,7 +14,7 @@ export type CaseStep = (typeof caseSteps)[number];
 export const actorRoles = ['consumer', 'mediator', 'merchant', 'regulator', 'fund', 'admin', 'system'] as const;
 export type ActorRole = (typeof actorRoles)[number];
 
-export const consumerActions = ['accept_offer', 'reject_offer', 'withdraw', 'add_info', 'rate'] as const;
+export const consumerActions = ['accept_offer', 'reject_offer', 'withdraw', 'add_info', 'rate', 'mute_sms'] as const;
 export const mediatorActions = ['accept', 'refuse', 'claim', 'note', 'propose_offer', 'record_agreement', 'end_unresolved', 'flag_collective', 'follow_up'] as const;
 export const merchantActions = ['respond', 'make_offer', 'decline', 'object_disclosure'] as const;
 export const regulatorActions = ['withhold_disclosure', 'publish_disclosure'] as const;
@@ -49,6 +49,8 @@ export type CaseSnapshot = CasePosition & {
   objectionWindowOpen?: boolean;
   /** `canRate(closedOn, today, alreadyRated)`, filled in by the caller. */
   ratingOpen?: boolean;
+  /** The consumer already stopped SMS for this case (`mute_sms`). */
+  smsMuted?: boolean;
 };
 
 /** The next position; `step` is the step the case is in (or, outside `accepted`, was last in). */

@@ -170,7 +170,8 @@ const descriptions: Record<string, Doc> = {
   'POST /v1/complaints/{caseId}/actions': {
     summary: "The consumer's own actions on their case",
     description:
-      '`accept_offer` / `reject_offer` (the open offer), `withdraw`, `add_info {text}`, `rate {rating 1-5, comment?}` (once, within 30 days of closing). ' +
+      '`accept_offer` / `reject_offer` (the open offer), `withdraw`, `add_info {text}`, `rate {rating 1-5, comment?}` (once, within 30 days of closing), ' +
+      '`mute_sms` (stops SMS for the case in any status, once; e-mail still goes; changes no status). ' +
       'Same access-code check and throttle as reading the case. With `expectedVersion`, a case changed meanwhile is 409 `stale_version`; ' +
       'an action the case does not allow now is 409 `action_not_allowed` with `allowedActions`. Answers the consumer view.',
     request: {

@@ -34,7 +34,7 @@ describe('the lifecycle table through the API', () => {
     });
     // The consumer gets the same answer shape for their actions.
     const rate = await consumerAct(stack, filed, { action: 'rate', rating: 5 });
-    expect(rate).toMatchObject({ status: 409, body: { error: 'action_not_allowed', allowedActions: ['withdraw', 'add_info'] } });
+    expect(rate).toMatchObject({ status: 409, body: { error: 'action_not_allowed', allowedActions: ['withdraw', 'add_info', 'mute_sms'] } });
   });
 
   it('answers a stale expectedVersion with 409 and the current version, and changes nothing', async () => {
@@ -112,14 +112,14 @@ describe('offers and outcomes', () => {
     // The consumer sees the open offer and what they may do.
     const seen = await consumerAct(stack, filed, { action: 'add_info', text: '希望尽快退款。' });
     expect(seen.body.offers.at(-1)).toMatchObject({ id: 2, by: 'merchant', amountFen: 90000, terms: '退款 900 元。', status: 'open' });
-    expect(seen.body.allowedActions).toEqual(['accept_offer', 'reject_offer', 'withdraw', 'add_info']);
+    expect(seen.body.allowedActions).toEqual(['accept_offer', 'reject_offer', 'withdraw', 'add_info', 'mute_sms']);
 
     const staleAccept = await consumerAct(stack, filed, { action: 'accept_offer', expectedVersion: second.body.version });
     expect(staleAccept).toMatchObject({ status: 409, body: { error: 'stale_version', currentVersion: seen.body.version } });
 
     const accepted = await consumerAct(stack, filed, { action: 'accept_offer', expectedVersion: seen.body.version });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'closed', allowedActions: ['rate'], deadline: { kind: 'rating' } });
+    expect(accepted.body).toMatchObject({ status: 'closed', allowedActions: ['rate', 'mute_sms'], deadline: { kind: 'rating' } });
     expect(accepted.body.timeline.slice(-2).map((e: Json) => [e.actor, e.type, e.status])).toEqual([
       ['consumer', 'accept_offer', 'resolved'],
       ['system', 'close', 'closed'],
@@ -129,9 +129,9 @@ describe('offers and outcomes', () => {
 
     const rated = await consumerAct(stack, filed, { action: 'rate', rating: 4, comment: '处理及时。' });
     expect(rated.status).toBe(200);
-    expect(rated.body).toMatchObject({ allowedActions: [], deadline: null });
+    expect(rated.body).toMatchObject({ allowedActions: ['mute_sms'], deadline: null });
     const again = await consumerAct(stack, filed, { action: 'rate', rating: 1 });
-    expect(again).toMatchObject({ status: 409, body: { error: 'action_not_allowed', allowedActions: [] } });
+    expect(again).toMatchObject({ status: 409, body: { error: 'action_not_allowed', allowedActions: ['mute_sms'] } });
     expect((await staffView(stack, filed.caseId, tokens.mediator)).body.rating).toMatchObject({ rating: 4, comment: '处理及时。' });
   });
 
@@ -186,7 +186,7 @@ describe('offers and outcomes', () => {
   it('lets the consumer withdraw an open case, which then closes', async () => {
     const filed = await fileRouted(stack);
     const withdrawn = await consumerAct(stack, filed, { action: 'withdraw', text: '已与商家私下和解。' });
-    expect(withdrawn.body).toMatchObject({ status: 'closed', allowedActions: ['rate'] });
+    expect(withdrawn.body).toMatchObject({ status: 'closed', allowedActions: ['rate', 'mute_sms'] });
     expect(withdrawn.body.timeline.map((e: Json) => e.status).slice(-2)).toEqual(['withdrawn', 'closed']);
     expect((await consumerAct(stack, filed, { action: 'withdraw' })).status).toBe(409);
   });

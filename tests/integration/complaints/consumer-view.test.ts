@@ -33,7 +33,7 @@ describe('the headline status', () => {
     expect(seen).toMatchObject({ status: 'closed', outcome: 'not_accepted' });
     expect(seen.headline).toEqual({ code: 'not_accepted', closed: true, closedOn: seen.closedOn, reasonCode: 'time_barred', reason: seen.routing.reason });
     expect(seen.headline.reason['zh-CN']).toBeTruthy();
-    expect(seen.allowedActions).toEqual(['rate']);
+    expect(seen.allowedActions).toEqual(['rate', 'mute_sms']);
   });
 
   it('a case a mediator refused reads "not accepted" with the refusal reason’s label', async () => {
@@ -56,11 +56,11 @@ describe('the headline status', () => {
     const filed = await fileRouted(stack, complaint());
     const offered = await act(stack, filed.caseId, tokens.mediator, { action: 'propose_offer', expectedVersion: filed.view.version, amountFen: 80000, terms: '退款 800 元。' });
     expect(offered.status).toBe(200);
-    expect((await view(filed)).allowedActions).toEqual(['accept_offer', 'reject_offer', 'withdraw', 'add_info']);
+    expect((await view(filed)).allowedActions).toEqual(['accept_offer', 'reject_offer', 'withdraw', 'add_info', 'mute_sms']);
     const accepted = await consumerAct(stack, filed, { action: 'accept_offer' });
-    expect(accepted.body).toMatchObject({ headline: { code: 'resolved', closed: true }, agreement: { source: 'offer', recoveredFen: 80000 }, allowedActions: ['rate'] });
+    expect(accepted.body).toMatchObject({ headline: { code: 'resolved', closed: true }, agreement: { source: 'offer', recoveredFen: 80000 }, allowedActions: ['rate', 'mute_sms'] });
     const rated = await consumerAct(stack, filed, { action: 'rate', rating: 5, comment: '满意' });
-    expect(rated.body).toMatchObject({ rating: { rating: 5, comment: '满意' }, allowedActions: [] });
+    expect(rated.body).toMatchObject({ rating: { rating: 5, comment: '满意' }, allowedActions: ['mute_sms'] });
   });
 
   it('mediation ended without agreement reads "unresolved" with the routes left to the consumer', async () => {

@@ -7,7 +7,7 @@ import { validComplaint } from '../../fixtures/complaints';
 import { startTestStack, temporaryDirectory, type TestStack } from '../../support/dynamodb';
 import { call, type Json } from '../../support/http';
 import { freshPhone } from '../../support/verification';
-import { tokenFor } from '../cases/support';
+import { act, complaint, consumerAct, fileRouted, tokenFor } from '../cases/support';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -53,6 +53,32 @@ describe('notifications on the local stack (stream consumer -> outbox)', () => {
     const [first] = await outboxEventually(phone, (m) => m.length >= 1);
     expect(first).toMatchObject({ kind: 'filed', lang: 'en' });
     expect(first!.text).toMatch(/^Redress: complaint /);
+  });
+});
+
+describe('mute_sms (SPEC section 10)', () => {
+  it('stops SMS for the case: the next change reaches the consumer by e-mail only', async () => {
+    const phone = freshPhone();
+    const email = `m${phone}@example.cn`;
+    const filed = await fileRouted(stack, complaint({ consumer: { phone, email } }));
+    const smsBefore = await outboxEventually(phone, (m) => m.some((x) => x.kind === 'accepted'));
+    expect(smsBefore.map((m) => m.kind)).toEqual(['filed', 'accepted']);
+
+    const muted = await consumerAct(stack, filed, { action: 'mute_sms' });
+    expect(muted.status).toBe(200);
+    expect(muted.body).toMatchObject({ status: 'accepted', step: 'mediation', smsMuted: true, allowedActions: ['withdraw', 'add_info'] });
+    expect(muted.body.timeline.at(-1)).toMatchObject({ actor: 'consumer', type: 'mute_sms', reason: { code: 'mute_sms' } });
+    // Muted once: a second mute is refused, not applied again.
+    const again = await consumerAct(stack, filed, { action: 'mute_sms' });
+    expect(again).toMatchObject({ status: 409, body: { error: 'action_not_allowed', allowedActions: ['withdraw', 'add_info'] } });
+
+    const mediator = await tokenFor({ role: 'mediator', org: '410100' });
+    const offered = await act(stack, filed.caseId, mediator, { action: 'propose_offer', expectedVersion: muted.body.version, amountFen: 50000, terms: '退款 500 元。' });
+    expect(offered.status).toBe(200);
+    const mails = await outboxEventually(email, (m) => m.some((x) => x.kind === 'offer'));
+    expect(mails.map((m) => [m.channel, m.kind])).toEqual([['email', 'filed'], ['email', 'accepted'], ['email', 'offer']]);
+    // The offer's e-mail went out, so its SMS would have too: the phone got nothing after the mute.
+    expect((await readOutbox(stack.outboxFile, phone)).map((m) => m.kind)).toEqual(['filed', 'accepted']);
   });
 });
 

@@ -54,7 +54,7 @@ describe('case journeys', () => {
       ['system', 'mediation_timeout'],
     ]);
     expect(end).toMatchObject({ status: 'unresolved', step: 'mediation' });
-    expect(decide(end, 'withdraw', 'consumer')).toEqual({ ok: false, allowedActions: [] });
+    expect(decide(end, 'withdraw', 'consumer')).toEqual({ ok: false, allowedActions: ['mute_sms'] });
   });
 
   test('a paid payout cannot be rejected any more', () => {

@@ -23,6 +23,7 @@ const situations = {
   withheld: { disclosure: 'withheld' },
   published: { disclosure: 'published' },
   routedToOdr: { routedStep: 'odr' },
+  smsMuted: { smsMuted: true },
 } satisfies Record<string, Partial<CaseSnapshot>>;
 type Situation = keyof typeof situations;
 
@@ -41,8 +42,9 @@ const all: Position[] = [...open, 'not_accepted', 'resolved', 'unresolved', 'wit
 const notWithheld: Situation[] = ['candidateInWindow', 'candidateDue', 'objectedInWindow', 'objectedDue', 'published'];
 const contested: Situation[] = ['objectedInWindow', 'objectedDue', 'withheld'];
 const due: Situation[] = ['candidateDue', 'objectedDue'];
-const unpaid: Situation[] = ['plain', 'openOffer', 'ratingOpen', 'payoutApproved', ...notWithheld, 'withheld', 'routedToOdr'];
+const unpaid: Situation[] = ['plain', 'openOffer', 'ratingOpen', 'payoutApproved', ...notWithheld, 'withheld', 'routedToOdr', 'smsMuted'];
 const undecided = unpaid.filter((s) => s !== 'payoutApproved');
+const smsOn: Situation[] = (Object.keys(situations) as Situation[]).filter((s) => s !== 'smsMuted');
 
 const expected: Expected[] = [
   { role: 'consumer', action: 'accept_offer', from: talks, leads: 'resolved', onlyIn: ['openOffer'] },
@@ -50,6 +52,8 @@ const expected: Expected[] = [
   { role: 'consumer', action: 'withdraw', from: open, leads: 'withdrawn' },
   { role: 'consumer', action: 'add_info', from: open, leads: 'same' },
   { role: 'consumer', action: 'rate', from: ['closed'], leads: 'same', onlyIn: ['ratingOpen'] },
+  // SPEC section 10: in every status, changing none; once only.
+  { role: 'consumer', action: 'mute_sms', from: all, leads: 'same', onlyIn: smsOn },
   { role: 'mediator', action: 'accept', from: ['received'], leads: 'routed' },
   { role: 'mediator', action: 'refuse', from: ['received'], leads: 'not_accepted' },
   { role: 'mediator', action: 'claim', from: ['received', 'accepted:mediation'], leads: 'same' },
@@ -145,7 +149,7 @@ describe('every other (position, action, role) is refused with the allowed actio
 
 describe('the table as a whole', () => {
   const rolesActions: Record<string, CaseAction[]> = {
-    consumer: ['accept_offer', 'reject_offer', 'withdraw', 'add_info', 'rate'],
+    consumer: ['accept_offer', 'reject_offer', 'withdraw', 'add_info', 'rate', 'mute_sms'],
     mediator: ['accept', 'refuse', 'claim', 'note', 'propose_offer', 'record_agreement', 'end_unresolved', 'flag_collective', 'follow_up'],
     merchant: ['respond', 'make_offer', 'decline', 'object_disclosure'],
     regulator: ['withhold_disclosure', 'publish_disclosure'],
@@ -171,7 +175,12 @@ describe('the table as a whole', () => {
 
   test('a refused action names the guard that stopped it', () => {
     const decision = decide(snapshotAt('accepted:odr', 'plain'), 'accept_offer', 'consumer');
-    expect(decision).toEqual({ ok: false, allowedActions: ['withdraw', 'add_info'], failedGuard: 'hasOpenOffer' });
+    expect(decision).toEqual({ ok: false, allowedActions: ['withdraw', 'add_info', 'mute_sms'], failedGuard: 'hasOpenOffer' });
+  });
+
+  test('SMS is muted once: a second mute is refused by its guard', () => {
+    const decision = decide(snapshotAt('accepted:mediation', 'smsMuted'), 'mute_sms', 'consumer');
+    expect(decision).toEqual({ ok: false, allowedActions: ['withdraw', 'add_info'], failedGuard: 'smsNotMuted' });
   });
 
   test.each(caseSteps)('accepting a held case goes to the routed step %s', (step) => {

@@ -75,6 +75,7 @@ function introFor(action: ConsumerAction, view: ConsumerCaseView): string | unde
   if (action === 'accept_offer' && open) return tt('acceptIntro', { amount: t('yuanAmount', { amount: formatFen(open.amountFen) }), terms: open.terms });
   if (action === 'reject_offer') return tt('rejectIntro');
   if (action === 'withdraw') return tt('withdrawIntro');
+  if (action === 'mute_sms') return tt('muteSmsIntro');
   if (action === 'rate' && view.deadline?.kind === 'rating') return tt('rateIntro', { date: view.deadline.date });
   return undefined;
 }

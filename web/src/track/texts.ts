@@ -18,6 +18,7 @@ export const trackTexts = {
   action_withdraw: { 'zh-CN': '撤回投诉', en: 'Withdraw the complaint' },
   action_add_info: { 'zh-CN': '补充材料', en: 'Add information' },
   action_rate: { 'zh-CN': '评价处理结果', en: 'Rate the handling' },
+  action_mute_sms: { 'zh-CN': '不再接收短信通知', en: 'Stop SMS for this case' },
 
   acceptIntro: {
     'zh-CN': '接受后，投诉即按此方案解决并办结，之后不能再撤回。方案：{amount}，{terms}',
@@ -28,6 +29,10 @@ export const trackTexts = {
   withdrawIntro: {
     'zh-CN': '撤回后，投诉不再处理并办结，撤回后不能恢复。',
     en: 'Once withdrawn, the complaint is no longer handled and is closed; this cannot be undone.',
+  },
+  muteSmsIntro: {
+    'zh-CN': '确认后，本案的进展不再以短信通知您，此操作不能撤销；如留有电子邮箱，邮件通知照常发送。',
+    en: 'Once confirmed, news of this case is no longer sent to you by SMS; this cannot be undone. E-mail, if you gave an address, still goes.',
   },
   withdrawText: { 'zh-CN': '撤回的原因', en: 'Why you withdraw it' },
   addInfoText: { 'zh-CN': '补充的情况', en: 'What you want to add' },
@@ -42,6 +47,7 @@ export const trackTexts = {
   confirm_withdraw: { 'zh-CN': '确认撤回', en: 'Withdraw' },
   confirm_add_info: { 'zh-CN': '提交补充材料', en: 'Send' },
   confirm_rate: { 'zh-CN': '提交评价', en: 'Send the rating' },
+  confirm_mute_sms: { 'zh-CN': '确认停止短信', en: 'Stop SMS' },
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
   sending: { 'zh-CN': '正在提交……', en: 'Sending…' },
 
@@ -50,6 +56,7 @@ export const trackTexts = {
   done_withdraw: { 'zh-CN': '投诉已撤回。', en: 'The complaint is withdrawn.' },
   done_add_info: { 'zh-CN': '补充材料已提交。', en: 'Your information was added.' },
   done_rate: { 'zh-CN': '感谢您的评价。', en: 'Thank you for your rating.' },
+  done_mute_sms: { 'zh-CN': '本案不再向您发送短信通知。', en: 'You will get no more SMS for this case.' },
   changedMeanwhile: {
     'zh-CN': '投诉在此期间有了新进展，页面已更新。请查看后再操作。',
     en: 'The case changed in the meantime and the page now shows it as it is. Check it and try again.',

@@ -246,6 +246,7 @@ export const timelineTypes: Record<string, Label> = {
   flag_collective: { 'zh-CN': '列为群体投诉', en: 'Flagged as a collective case' },
   follow_up: { 'zh-CN': '回访', en: 'Follow-up' },
   rate: { 'zh-CN': '评价', en: 'Rated' },
+  mute_sms: { 'zh-CN': '停止短信通知', en: 'SMS stopped' },
   close: { 'zh-CN': '办结', en: 'Closed' },
   approve_payout: { 'zh-CN': '批准先行赔付', en: 'Advance payout approved' },
   reject_payout: { 'zh-CN': '不予先行赔付', en: 'Advance payout refused' },

@@ -100,7 +100,7 @@ export interface ActionMove {
 const actingRoles: readonly ActorRole[] = ['consumer', 'mediator', 'merchant', 'regulator', 'fund', 'system'];
 /** The router's and the closer's own moves are made separately. */
 const notPicked = new Set<CaseAction>(['route_accept', 'route_refuse', 'close']);
-const chatter = new Set<CaseAction>(['note', 'add_info', 'flag_collective', 'claim', 'follow_up', 'respond']);
+const chatter = new Set<CaseAction>(['note', 'add_info', 'flag_collective', 'claim', 'follow_up', 'respond', 'mute_sms']);
 
 /** The guarantee fund simulated advance payouts draw on; the integration tests register and fund it. */
 export const simulatedFundId = 'stats-test-fund';
