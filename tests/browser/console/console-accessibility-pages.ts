@@ -29,6 +29,8 @@ export async function prepareConsoleFixtures(stack: TestStack, tokens: Awaited<R
   await fundedFund(stack, tokens.admin, fixtures.fundId, { associationId: '410000', perCaseLimitFen: 300_000, depositFen: 1_000_000 });
   await registerMerchant(stack, tokens.admin, merchant, { name: '郑州某某家电有限公司', regionCode: '410102', odr: false, advancePayout: { limitFen: 200_000, fundId: fixtures.fundId }, offlineNoReasonReturn: true });
   fixtures.payoutCaseId = (await fileRouted(stack, complaint({ merchant: { name: '郑州某某家电有限公司', creditCode: merchant, regionCode: '410102' }, claim: { type: 'refund', amountFen: 100_000 } }))).caseId;
+  // A disclosure candidate for the regulator's list: a disclosure-only complaint (filed with a verified phone) is one at once.
+  await fileRouted(stack, complaint({ claim: { type: 'disclosure_only' } }));
 }
 
 async function goTo(page: Page, hash: string, ready: string): Promise<void> {
