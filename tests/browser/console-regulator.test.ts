@@ -7,9 +7,9 @@ import { consoleTestBed, openConsole, overflowsHorizontally, screenshot, signInA
  */
 const bed = consoleTestBed();
 
-/** A case settled by the association: it closes and becomes a disclosure candidate. */
+/** A case with a verified phone settled by the association: it closes and becomes a disclosure candidate. */
 async function candidate(): Promise<string> {
-  const filed = await fileRouted(bed.stack);
+  const filed = await fileRouted(bed.stack, complaint(), { verified: true });
   const view = (await staffView(bed.stack, filed.caseId, bed.tokens.mediator)).body;
   const settled = await act(bed.stack, filed.caseId, bed.tokens.mediator, { action: 'record_agreement', expectedVersion: view.version, refundFen: 5000 });
   expect(settled.status).toBe(200);

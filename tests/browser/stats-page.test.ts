@@ -19,7 +19,8 @@ beforeAll(async () => {
   const { stack } = session;
   const [admin, mediator] = await Promise.all([tokenFor({ role: 'admin' }), tokenFor({ role: 'mediator', org: '410100' })]);
   for (let i = 0; i < 6; i++) {
-    const filed = await fileRouted(stack, complaint({ category: 'appliances' }));
+    // Filed with a verified phone: only complaints someone stands behind are disclosed and count in a merchant's record (SPEC section 5).
+    const filed = await fileRouted(stack, complaint({ category: 'appliances' }), { verified: true });
     if (i < 4) {
       const view = await staffView(stack, filed.caseId, mediator);
       const settled = await act(stack, filed.caseId, mediator, { action: 'record_agreement', expectedVersion: view.body.version, refundFen: 20000 });
@@ -38,7 +39,7 @@ beforeAll(async () => {
   );
   // Two food complaints with another 郑州 merchant: with the one travel complaint, two small categories suppress each
   // other, so the appliances row stays published (a lone small row would take the smallest other one with it).
-  for (let i = 0; i < 2; i++) await fileRouted(stack, complaint({ category: 'food', merchant: { name: '郑州某某食品有限公司', creditCode: foodShop, regionCode: '410105' } }));
+  for (let i = 0; i < 2; i++) await fileRouted(stack, complaint({ category: 'food', merchant: { name: '郑州某某食品有限公司', creditCode: foodShop, regionCode: '410105' } }), { verified: true });
   await runJob(stack, admin, 'aggregate');
   const published = await runJob(stack, admin, 'aggregate', { asOf: addDays(today, 12) });
   if (published.status !== 200) throw new Error(`publishing failed: ${JSON.stringify(published.body)}`);
