@@ -227,7 +227,8 @@ describe('the router decides every filed case by the rules of SPEC sections 2 an
     const routedStatus = { accepted: 'accepted', not_accepted: 'not_accepted', review: 'received' }[row.outcome];
     // A refusal is an outcome, and a case that reaches one closes at once (version 3).
     if (row.outcome === 'not_accepted') expect(view).toMatchObject({ status: 'closed', step: row.step, version: 3 });
-    else expect(view).toMatchObject({ status: routedStatus, step: row.step, version: 2 });
+    // On the disclosure step the case becomes a disclosure candidate at once (version 3).
+    else expect(view).toMatchObject({ status: routedStatus, step: row.step, version: row.step === 'disclosure' ? 3 : 2 });
     expect(view.routing).toMatchObject({ outcome: row.outcome, ruleId: row.ruleId, ruleSetId: 'default', ruleSetVersion: rules.version, associationId: row.association });
     // The reason is shown in both languages; an accepted case shows its rule's own line.
     expect(view.routing.reason['zh-CN']).toMatch(/\p{Script=Han}/u);

@@ -95,7 +95,10 @@ export async function routedView(stack: TestStack, filed: { caseId: string; acce
     if (current.routing !== null) {
       const afterMs = Date.now() - filed.filedAt;
       let settled = current;
-      while (settled.status === 'not_accepted' && Date.now() <= deadline) {
+      // A refusal closes the case at once, and a case on the disclosure step becomes a disclosure candidate at once
+      // (SPEC section 6): each is one more change right after routing, so wait for it.
+      const oneMoreChange = (v: Json) => v.status === 'not_accepted' || (v.step === 'disclosure' && (v.version as number) < 3);
+      while (oneMoreChange(settled) && Date.now() <= deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         settled = await view(stack, filed);
       }
