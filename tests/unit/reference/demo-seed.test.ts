@@ -22,8 +22,10 @@ test('every demo merchant has a distinct, valid credit code', () => {
 });
 
 test('complaints are ones the intake accepts on the day they are received', () => {
+  // A disclosure-only complaint needs a verified phone: the demo asks for a code at filing (bin/demo/case-walk.ts); here, one of the right form.
+  const asFiled = (body: Record<string, unknown>) => ((body.claim as { type: string }).type === 'disclosure_only' ? { ...body, verification: { verificationId: 'demoVerification1', code: '123456' } } : body);
   // Every 5th over the whole year: the intake schema is rebuilt for each new day, which is slow for 2,000.
-  for (const complaint of complaints.filter((_, index) => index % 5 === 0)) expect(() => parseComplaint(complaint.body, chinaDate(complaint.receivedAt), 'zh-CN')).not.toThrow();
+  for (const complaint of complaints.filter((_, index) => index % 5 === 0)) expect(() => parseComplaint(asFiled(complaint.body), chinaDate(complaint.receivedAt), 'zh-CN')).not.toThrow();
 });
 
 test('the same number gives the same complaint on every run', () => {
