@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { availableOf, balanceOf, fundView, zeroCounters, type FundRecord } from '../../../functions/domain/funds/fund';
-import { ledgerCsv, neutraliseFormula } from '../../../functions/domain/funds/ledger-csv';
+import { ledgerCsv } from '../../../functions/domain/funds/ledger-csv';
+import { neutralised as neutraliseFormula } from '../../../functions/domain/statistics/csv';
 import { countersDelta, ledgerKinds, ledgerTotals, numberEntries } from '../../../functions/domain/funds/ledger';
 import { checkLimits, PayoutExceedsError, smallestExceeded } from '../../../functions/domain/funds/limits';
 
