@@ -1,4 +1,4 @@
-import { act, fileRouted, staffView, type Json } from '../integration/cases/support';
+import { act, call, fileRouted, staffView, type Json } from '../integration/cases/support';
 import { consoleTestBed, openConsole, overflowsHorizontally, screenshot, signInAs, tabTo, viewings, word } from './console/console-support';
 
 /**
@@ -141,6 +141,12 @@ describe('the queue and the case page', () => {
   it('lists collective-action candidates with their cases', async () => {
     const group: string[] = [];
     for (let i = 0; i < 5; i++) group.push((await fileRouted(bed.stack)).caseId);
+    // Counting towards a group follows the routing write a moment later: the page is opened once the API lists the group.
+    const listsGroup = async () => {
+      const body = JSON.stringify((await call(bed.stack, 'GET', '/v1/collective-candidates', { token: bed.tokens.mediator })).body);
+      return group.every((caseId) => body.includes(caseId));
+    };
+    for (const until = Date.now() + 5000; !(await listsGroup()) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 100));
     const { page, context } = await openConsole(bed.browser, bed.stack, { lang: 'zh-CN', width: 375 });
     await signInAs(page, 'mediator', '410100');
     await page.click('[data-view="collective"]');
