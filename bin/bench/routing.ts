@@ -17,7 +17,8 @@ import { randomInt } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { demoMerchants } from '../../functions/reference';
 import { documentDb, dynamoDbClient } from '../../functions/store/client';
 import { keys } from '../../functions/store/keys';
@@ -114,6 +115,8 @@ export async function benchRouting(options: { endpoint: string; concurrencies: r
   await seedTable();
 
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'redress-bench-routing-'));
+  // Messages go to an outbox file, as on `npm start`: the bench has no AWS credentials to send SMS with.
+  process.env.OUTBOX_FILE = path.join(scratch, 'outbox.jsonl');
   const port = await freePort();
   const server = await startHttpServer({ port, tableName, endpoint: options.endpoint, quiet: true });
   // The route table's consumers with `npm start`'s poll interval; checkpoints and dead letters in a scratch folder.

@@ -23,6 +23,19 @@ export const storeTimeouts = { connectionTimeoutMs: 1_000, requestTimeoutMs: 2_5
  */
 const localRequestTimeoutMs = 5_000;
 
+/**
+ * Plugins every store client made from now on uses. Only the benchmarks add
+ * one (a meter of calls and consumed capacity); handlers never do.
+ */
+export type StoreClientPlugin = Parameters<DynamoDBClient['middlewareStack']['use']>[0];
+const clientPlugins: StoreClientPlugin[] = [];
+
+export function useStoreClientPlugin(plugin: StoreClientPlugin): void {
+  clientPlugins.push(plugin);
+  documentClient?.client.destroy();
+  documentClient = undefined;
+}
+
 export function dynamoDbClient(): DynamoDBClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   const bounded = {
@@ -34,9 +47,11 @@ export function dynamoDbClient(): DynamoDBClient {
       throwOnRequestTimeout: true,
     },
   };
-  return new DynamoDBClient(
+  const client = new DynamoDBClient(
     endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, ...bounded } : bounded,
   );
+  for (const plugin of clientPlugins) client.middlewareStack.use(plugin);
+  return client;
 }
 
 /** One client per process; a new one only if the local endpoint changes (benchmarks start fresh DynamoDB Locals). */
