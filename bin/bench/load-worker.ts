@@ -9,19 +9,22 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb } from '../../functions/store/client';
 import { newCaseId } from '../../functions/domain/complaints/case-id';
 import { keys } from '../../functions/store/keys';
+import { benchComplaint } from './complaints';
 import { runLoad } from './load';
 
 export type LoadJob =
-  | { kind: 'intake'; url: string; body: string; concurrency: number; durationMs: number }
+  /** Each filing a different complaint (`benchComplaint`): one body filed again would only be refused as a duplicate. */
+  | { kind: 'intake'; url: string; concurrency: number; durationMs: number }
   | { kind: 'put'; tableName: string; caseItem: Record<string, unknown> & { receivedOn: string }; concurrency: number; durationMs: number };
 
 function operationFor(job: LoadJob): () => Promise<boolean> {
   if (job.kind === 'intake') {
+    let serial = 0;
     return async () => {
       const response = await fetch(job.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-        body: job.body,
+        body: JSON.stringify(benchComplaint(serial++)),
       });
       await response.arrayBuffer();
       return response.status === 201;

@@ -1,40 +1,41 @@
 /**
- * Routing end to end on the local stack: concurrent filers post complaints
- * to the local HTTP API while the stream poller feeds the route table's
- * router, as `npm start` runs them. Prints cases routed per second (from
- * the first filing to the last routing) and the time from filing to
- * routed; asserts nothing. At 32 filers intake outpaces the router on one
- * DynamoDB Local, so that run measures the router's capacity and its
- * latency is mostly the backlog; a run below capacity shows the latency of
- * the path itself.
+ * Routing end to end on the local stack: complaints are filed over the local
+ * HTTP API while the stream poller feeds the route table's consumers (the
+ * router's follow-ups and the notifier), as `npm start` runs them. Two runs:
+ * a steady stream of filings at a fixed rate (the issue's 50/s for a
+ * minute), and filers back to back at a fixed concurrency (intake's maximum
+ * rate). Prints, side by side: filings per second and their 201 latency,
+ * cases routed per second and the time from filing to routed, when the
+ * stream consumers caught up, and the writes per complaint by kind of item
+ * (`store-meter.ts`); asserts nothing.
  *
- * "Filing to routed" is the case's `receivedAt` (set by the intake handler
- * as it writes the case) to its `routing.routedAt` (set by the router as it
- * decides, just before its write). Both come from this process's clock, so
- * no clocks are compared; the router's own write (a few ms) is not included.
+ * "Filing to routed" is the case's `receivedAt` to its `routing.routedAt`;
+ * both come from this process's clock. A case is routed in its filing's own
+ * transaction, so the two are the same instant unless the routing could not
+ * be decided at filing and the stream router did it.
  */
-import { randomInt } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { demoMerchants } from '../../functions/reference';
-import { documentDb, dynamoDbClient } from '../../functions/store/client';
+import { dynamoDbClient } from '../../functions/store/client';
 import { keys } from '../../functions/store/keys';
 import { seedTable } from '../../functions/store/seed-table';
-import { validComplaint } from '../../tests/fixtures/complaints';
 import { ensureTable } from '../local/dynamodb-local';
 import { freePort } from '../local/free-port';
 import { startHttpServer } from '../local/http-server';
 import { startStreamPoller } from '../local/stream-poller';
-import { runLoad } from './load';
+import { benchComplaint } from './complaints';
+import { runLoad, runSteady, type LoadResult } from './load';
+import { meterStore, type StoreMeterReading } from './store-meter';
 
 export interface RoutingBenchResult {
-  concurrency: number;
+  /** How the filings came: `50/s steady` or `32 filers`. */
+  load: string;
   filingSeconds: number;
+  filing: LoadResult;
   filed: number;
-  filingFailures: number;
   routed: number;
   /** From the first filing to the last routing. */
   seconds: number;
@@ -45,38 +46,13 @@ export interface RoutingBenchResult {
   maxMs: number;
   outcomes: Record<string, number>;
   safetyReports: number;
+  /** What intake, router and notifier asked of the table for these cases. */
+  store: StoreMeterReading;
+  /** When the stream consumers (router follow-ups, notifier) went quiet, after the last filing answered. */
+  streamCaughtUpSeconds: number;
 }
 
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-
-/** A varied stream of complaints: registered merchants of every kind, unregistered ones, merchants known by name only, some injuries. */
-function benchComplaint(serial: number): Record<string, unknown> {
-  const base = validComplaint();
-  const today = chinaToday();
-  const consumer = { ...base.consumer, phone: `13${String(randomInt(1e9)).padStart(9, '0')}` };
-  const purchase = { ...base.purchase, date: daysBefore(today, 5 + (serial % 120)), orderRef: `BENCH-${serial}-${randomInt(1e9)}` };
-  const kind = serial % 10;
-  const registered = demoMerchants[serial % demoMerchants.length]!;
-  const merchant =
-    kind < 6
-      ? { name: registered.name, creditCode: registered.creditCode, regionCode: registered.regionCode }
-      : kind < 9
-        ? base.merchant
-        : { name: `某某${serial % 50}号小吃店` };
-  const injured = serial % 7 === 0;
-  return {
-    ...base,
-    consumer,
-    merchant,
-    purchase,
-    category: injured ? 'ebikes' : base.category,
-    // A disclosure-only filing needs a verified phone (20 codes a day per address): the bench, filing from one address, asks for an apology instead.
-    claim: serial % 13 === 0 ? { type: 'apology' } : { type: 'refund', amountFen: 10_000 + (serial % 600_000) },
-    injury: injured ? { occurred: true, description: '充电时起火，手部烧伤' } : { occurred: false },
-    knownSince: daysBefore(today, 2),
-  };
-}
+export type RoutingRun = { steadyPerSecond: number; seconds: number } | { concurrency: number; seconds: number };
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -89,12 +65,16 @@ interface RoutedCase {
   safetyReport?: unknown;
 }
 
+/** The bench's own look at the cases, on a client of its own so the meter counts only what the service does. */
+let probe: DynamoDBDocumentClient | undefined;
+
 async function readCases(tableName: string, caseIds: readonly string[]): Promise<RoutedCase[]> {
+  probe ??= DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
   const found: RoutedCase[] = [];
   for (let start = 0; start < caseIds.length; start += 100) {
     let pending: Record<string, unknown>[] | undefined = caseIds.slice(start, start + 100).map((id) => keys.case(id));
     while (pending && pending.length > 0) {
-      const answer: BatchGetCommandOutput = await documentDb().send(
+      const answer: BatchGetCommandOutput = await probe.send(
         new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'receivedAt, routing, safetyReport', ConsistentRead: true } } }),
       );
       found.push(...((answer.Responses?.[tableName] ?? []) as RoutedCase[]));
@@ -104,11 +84,8 @@ async function readCases(tableName: string, caseIds: readonly string[]): Promise
   return found;
 }
 
-/**
- * Files for `seconds` at each concurrency in turn on one stack (warmed
- * first), waiting after each run until the router has caught up.
- */
-export async function benchRouting(options: { endpoint: string; concurrencies: readonly number[]; seconds: number }): Promise<RoutingBenchResult[]> {
+/** Files in each run in turn on one stack (warmed first), waiting after each until the stream consumers have caught up. */
+export async function benchRouting(options: { endpoint: string; runs: readonly RoutingRun[] }): Promise<RoutingBenchResult[]> {
   const tableName = 'bench-routing';
   await ensureTable(dynamoDbClient(), tableName);
   process.env.TABLE_NAME = tableName;
@@ -138,15 +115,23 @@ export async function benchRouting(options: { endpoint: string; concurrencies: r
       caseIds.push(body.caseId);
       return true;
     };
-    // Warm the intake and router modules, and let the router catch up, before measuring.
+    const meter = meterStore();
+    // Warm the intake and router modules, and let the consumers catch up, before measuring.
     await runLoad(4, 1000, fileOne);
     await waitUntilRouted(tableName, caseIds);
+    await quietSince(meter);
 
     const results: RoutingBenchResult[] = [];
-    for (const concurrency of options.concurrencies) {
+    for (const run of options.runs) {
       caseIds = [];
-      const filing = await runLoad(concurrency, options.seconds * 1000, fileOne);
-      results.push(summarise(concurrency, options.seconds, filing.failures, await waitUntilRouted(tableName, caseIds)));
+      meter.reset();
+      const steady = 'steadyPerSecond' in run;
+      const filing = steady ? await runSteady(run.steadyPerSecond, run.seconds * 1000, fileOne) : await runLoad(run.concurrency, run.seconds * 1000, fileOne);
+      const filingEnded = Date.now();
+      const cases = await waitUntilRouted(tableName, caseIds);
+      const quiet = await quietSince(meter);
+      const load = steady ? `${run.steadyPerSecond}/s steady` : `${run.concurrency} filers back to back`;
+      results.push({ ...summarise(cases), load, filingSeconds: run.seconds, filing, store: meter.read(), streamCaughtUpSeconds: Math.max(0, (quiet - filingEnded) / 1000) });
     }
     return results;
   } finally {
@@ -155,6 +140,22 @@ export async function benchRouting(options: { endpoint: string; concurrencies: r
     await fs.rm(scratch, { recursive: true, force: true });
   }
 }
+
+/** Waits until the service has made no store call for 2 s; answers when its last call was seen (to 100 ms). */
+async function quietSince(meter: { read(): StoreMeterReading }): Promise<number> {
+  let calls = total(meter.read());
+  let lastChange = Date.now();
+  while (Date.now() - lastChange < 2_000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = total(meter.read());
+    if (now !== calls) {
+      calls = now;
+      lastChange = Date.now();
+    }
+  }
+  return lastChange;
+}
+const total = (reading: StoreMeterReading) => Object.values(reading.calls).reduce((sum, n) => sum + n, 0);
 
 async function waitUntilRouted(tableName: string, caseIds: readonly string[]): Promise<RoutedCase[]> {
   const patience = Date.now() + 180_000;
@@ -166,7 +167,7 @@ async function waitUntilRouted(tableName: string, caseIds: readonly string[]): P
   return cases;
 }
 
-function summarise(concurrency: number, seconds: number, filingFailures: number, cases: readonly RoutedCase[]): RoutingBenchResult {
+function summarise(cases: readonly RoutedCase[]) {
   const routed = cases.filter((c): c is RoutedCase & { routing: NonNullable<RoutedCase['routing']> } => c.routing !== undefined);
   const latencies = routed.map((c) => Date.parse(c.routing.routedAt) - Date.parse(c.receivedAt)).sort((a, b) => a - b);
   const first = Math.min(...cases.map((c) => Date.parse(c.receivedAt)));
@@ -176,12 +177,9 @@ function summarise(concurrency: number, seconds: number, filingFailures: number,
     const key = c.routing.outcome === 'accepted' ? `accepted:${c.routing.step}` : c.routing.outcome;
     outcomes[key] = (outcomes[key] ?? 0) + 1;
   }
-  const span = (last - first) / 1000;
+  const span = Math.max(0.001, (last - first) / 1000);
   return {
-    concurrency,
-    filingSeconds: seconds,
     filed: cases.length,
-    filingFailures,
     routed: routed.length,
     seconds: span,
     routedPerSecond: routed.length / span,
@@ -196,10 +194,18 @@ function summarise(concurrency: number, seconds: number, filingFailures: number,
 
 export function printRoutingBench(results: readonly RoutingBenchResult[]): void {
   for (const result of results) {
-    console.log(`\nRouting end to end (filed over HTTP -> table stream -> router), ${result.concurrency} concurrent filers, ${result.filingSeconds} s of filing`);
-    console.log(`  filed          ${result.filed} cases (${(result.filed / result.filingSeconds).toFixed(1)}/s), ${result.filingFailures} failed`);
-    console.log(`  routed         ${result.routed} of them in ${result.seconds.toFixed(1)} s from the first filing: ${result.routedPerSecond.toFixed(1)} cases/s`);
+    const { filing, store } = result;
+    console.log(`\nRouting end to end (filed over HTTP, routed in the filing's transaction, stream -> follow-ups and notifier), ${result.load}, ${result.filingSeconds} s of filing`);
+    console.log(`  filed          ${result.filed} cases (${(result.filed / filing.seconds).toFixed(1)}/s), ${filing.failures} failed; 201 in p50 ${filing.p50Ms.toFixed(0)} ms, p99 ${filing.p99Ms.toFixed(0)} ms`);
+    console.log(`  routed         ${result.routed} of them in ${result.seconds.toFixed(1)} s from the first filing: ${result.routedPerSecond.toFixed(1)} cases/s (${(result.routedPerSecond / (result.filed / filing.seconds)).toFixed(2)} x the filing rate)`);
     console.log(`  filing->routed p50 ${result.p50Ms.toFixed(0)} ms, p90 ${result.p90Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms`);
+    console.log(`  stream         follow-ups and messages caught up ${result.streamCaughtUpSeconds.toFixed(1)} s after the last filing answered`);
     console.log(`  outcomes       ${Object.entries(result.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}; safety reports ${result.safetyReports}`);
+    const per = (n: number) => (n / result.filed).toFixed(2);
+    const sorted = (counts: Record<string, number>) => Object.entries(counts).sort(([, a], [, b]) => b - a).map(([kind, n]) => `${kind} ${per(n)}`).join(', ');
+    console.log(`  per complaint  ${per(store.itemsWritten)} items written, ${per(store.writeUnits)} write units, ${per(store.readUnits)} read units (intake, router and notifier together)`);
+    console.log(`  items written  ${sorted(store.writesByKind)}`);
+    console.log(`  write units    ${sorted(store.writeUnitsByKind)}`);
+    console.log(`  calls          ${sorted(store.calls)}`);
   }
 }

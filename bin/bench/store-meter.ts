@@ -10,6 +10,8 @@ export interface StoreMeterReading {
   writesByKind: Record<string, number>;
   readUnits: number;
   writeUnits: number;
+  /** Write units by the kind of item a single-item call wrote; a transaction's by the kinds it wrote, joined with `+`. */
+  writeUnitsByKind: Record<string, number>;
 }
 
 /** Operations that accept `ReturnConsumedCapacity`; table administration does not. */
@@ -53,7 +55,7 @@ const kindOf = (key: Record<string, unknown>) => `${prefix(key.pk)}/${prefix(key
  * and the meter adds it up. `reset()` starts a new reading.
  */
 export function meterStore(): { read(): StoreMeterReading; reset(): void } {
-  const empty = (): StoreMeterReading => ({ calls: {}, itemsWritten: 0, writesByKind: {}, readUnits: 0, writeUnits: 0 });
+  const empty = (): StoreMeterReading => ({ calls: {}, itemsWritten: 0, writesByKind: {}, readUnits: 0, writeUnits: 0, writeUnitsByKind: {} });
   let reading = empty();
   useStoreClientPlugin({
     applyToStack(stack) {
@@ -71,13 +73,15 @@ export function meterStore(): { read(): StoreMeterReading; reset(): void } {
           const result = await next(args);
           const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
           for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-            reading.readUnits += entry.ReadCapacityUnits ?? 0;
-            reading.writeUnits += entry.WriteCapacityUnits ?? 0;
-            // DynamoDB Local may answer only CapacityUnits; writes say so by operation.
-            if (entry.ReadCapacityUnits === undefined && entry.WriteCapacityUnits === undefined) {
-              if (written.length > 0) reading.writeUnits += entry.CapacityUnits ?? 0;
-              else reading.readUnits += entry.CapacityUnits ?? 0;
+            // DynamoDB answers CapacityUnits, and read or write units only for some operations: a call that writes consumed write units.
+            const units = entry.CapacityUnits ?? (entry.ReadCapacityUnits ?? 0) + (entry.WriteCapacityUnits ?? 0);
+            if (written.length === 0) {
+              reading.readUnits += units;
+              continue;
             }
+            reading.writeUnits += units;
+            const kinds = [...new Set(written.map(kindOf))].sort().join('+');
+            reading.writeUnitsByKind[kinds] = (reading.writeUnitsByKind[kinds] ?? 0) + units;
           }
           return result;
         },

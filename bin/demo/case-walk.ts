@@ -83,11 +83,12 @@ async function fileOnce(key: string, body: DemoComplaint['body'], receivedAt: Da
 }
 
 /**
- * Routes the case as of its receipt with the router's own service. The
- * running stack's stream consumer routes it too, with the same clock
- * (`routingClock`), so whoever is first decides the same and the other
- * finds it routed; waiting for the consumer alone made a busy machine's
- * run several times slower. Answers the case as routed.
+ * The case as routed. Filing routes it (as of its simulated receipt); the
+ * router's follow-ups (collective counting, closing a refusal, disclosure
+ * candidacy) run here too, with the clock the stream consumer uses
+ * (`routingClock`), so whoever is first does them and the other finds them
+ * done; waiting for the consumer alone made a busy machine's run several
+ * times slower. Answers the case as routed.
  */
 async function routed(caseId: string, receivedAt: Date): Promise<CaseRecord> {
   await routeCase(caseId, { now: routingClock({ receivedAt: receivedAt.toISOString() }, new Date()) });

@@ -1,8 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, TimelineEvent } from '../domain/complaints/case';
 import type { RoutingPlan } from '../domain/routing/routing-plan';
 import { applyCaseChange } from './case-changes';
+import { caseFromItem, caseIndexKeys, getCase } from './cases-store';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
 import { payoutQueueEntry } from '../domain/funds/payout-queue';
@@ -60,13 +61,8 @@ export interface RoutingWrites {
   safetyReport?: SafetyReport;
 }
 
-/**
- * Writes a routing decision: the case moves from its version to the next
- * with the routing event (so a redelivered stream record, or a second router,
- * fails the version check and changes nothing), and in the same transaction
- * the open-case marker and the safety report are created.
- */
-export async function applyRouting(record: CaseRecord, plan: RoutingPlan, writes: RoutingWrites): Promise<{ version: number; event: TimelineEvent }> {
+/** The case attributes a routing decision sets, and the items created with it, for either write below. */
+function routingWrites(record: CaseRecord, plan: RoutingPlan, writes: RoutingWrites) {
   const { caseId, receivedAt } = record;
   const { deadline, associationId } = plan;
   const set: Record<string, unknown> = {
@@ -91,20 +87,78 @@ export async function applyRouting(record: CaseRecord, plan: RoutingPlan, writes
   // A case sent to the fund joins its payout queue in the same transaction.
   const queued = payoutQueueEntry({ ...record, ...(set as Partial<CaseRecord>), updatedAt: plan.routing.routedAt });
   if (queued) alsoCreate.push(payoutQueueItem(queued));
+  return { set, alsoCreate };
+}
+
+/** The case update and its event come first; a failed condition after them is the marker's. */
+function markerTaken(error: unknown, writes: RoutingWrites): boolean {
+  const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+  return writes.duplicateKeyHash !== undefined && reasons[2]?.Code === 'ConditionalCheckFailed';
+}
+
+/**
+ * Writes a routing decision on a stored case: the case moves from its
+ * version to the next with the routing event (so a redelivered stream
+ * record, or a second router, fails the version check and changes nothing),
+ * and in the same transaction the open-case marker and the safety report are
+ * created.
+ */
+export async function applyRouting(record: CaseRecord, plan: RoutingPlan, writes: RoutingWrites): Promise<{ version: number; event: TimelineEvent }> {
+  const { set, alsoCreate } = routingWrites(record, plan, writes);
   try {
     return await applyCaseChange({
-      caseId,
+      caseId: record.caseId,
       expectedVersion: record.version,
       set,
       // Without a deadline the case leaves the sweeper's index.
-      remove: deadline ? [] : ['duePk', 'dueSk'],
+      remove: plan.deadline ? [] : ['duePk', 'dueSk'],
       event: plan.event,
       alsoCreate,
     });
   } catch (error) {
-    // The case update and its event come first; a failed condition after them is the marker.
+    if (markerTaken(error, writes)) throw new OpenCaseMarkerTaken();
+    throw error;
+  }
+}
+
+export type CreateRoutedCaseOutcome = { kind: 'created'; record: CaseRecord } | { kind: 'exists'; existing: CaseRecord };
+
+/**
+ * Files a case already routed: the case item as the routing leaves it
+ * (version 2: the filing, derived from the item, and the routing event), the
+ * routing event, the open-case marker, the safety report and the payout-queue
+ * entry, in one transaction, each only if absent. If the case id is taken,
+ * the case holding it is returned, so the caller can tell a retry from a
+ * collision; a taken marker throws `OpenCaseMarkerTaken`.
+ */
+export async function createRoutedCase(filed: CaseRecord, plan: RoutingPlan, writes: RoutingWrites): Promise<CreateRoutedCaseOutcome> {
+  const { set, alsoCreate } = routingWrites(filed, plan, writes);
+  const version = filed.version + 1;
+  const record = caseFromItem({ ...filed, ...set, version, updatedAt: plan.routing.routedAt });
+  // A keyed filing's retry gets the first answer back: the status and deadline the routing left.
+  if (record.intake) record.intake = { ...record.intake, status: record.status, deadline: record.deadline };
+  const event: TimelineEvent = { ...plan.event, seq: version } as TimelineEvent;
+  const TableName = tableName();
+  const createIfAbsent = (Item: Record<string, unknown>) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } });
+  try {
+    await documentDb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          createIfAbsent({ ...keys.case(filed.caseId), entity: 'case', ...caseIndexKeys(record), ...record }),
+          createIfAbsent({ ...keys.caseEvent(filed.caseId, version), ...indexKeys.changeFeed(event.at, filed.caseId, version), entity: 'event', caseId: filed.caseId, ...event }),
+          ...alsoCreate.map(createIfAbsent),
+        ],
+      }),
+    );
+    return { kind: 'created', record };
+  } catch (error) {
     const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-    if (writes.duplicateKeyHash && reasons[2]?.Code === 'ConditionalCheckFailed') throw new OpenCaseMarkerTaken();
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+      // Rare: a retry or an id collision. Read what holds the id.
+      const existing = await getCase(filed.caseId);
+      if (existing) return { kind: 'exists', existing };
+    }
+    if (markerTaken(error, writes)) throw new OpenCaseMarkerTaken();
     throw error;
   }
 }

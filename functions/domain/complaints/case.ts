@@ -144,6 +144,8 @@ export interface IntakeReplay {
   accessCode: SealedSecret;
   /** The deadline the first answer showed. */
   deadline: Deadline | null;
+  /** The status the first answer showed (routed at filing); absent on cases filed before routing moved into filing: `received`. */
+  status?: CaseStatus;
 }
 
 /**

@@ -37,6 +37,12 @@ function refusalText(record: CaseRecord, lang: Language): string {
   return refusalReasons.find((r) => r.code === record.refusalReason)?.label[lang] ?? record.refusalReason ?? '';
 }
 
+/** The case as its filing alone left it: received, not yet routed. */
+function asFiled(record: CaseRecord): CaseRecord {
+  const { routing: _routing, routedStep: _routedStep, acceptedOn: _acceptedOn, ...filed } = record;
+  return { ...filed, status: 'received', step: null, version: 1 };
+}
+
 export function noticesFor(change: CaseChange, links: { trackingUrl: string }): Notice[] {
   const { before, after, eventType } = change;
   const base = () => ({ caseId: after.caseId, link: links.trackingUrl });
@@ -46,6 +52,8 @@ export function noticesFor(change: CaseChange, links: { trackingUrl: string }): 
 
   if (!before) {
     consumer('filed');
+    // Routed in the filing's own write: what the routing tells follows the filing notice at once.
+    if (after.routing) notices.push(...noticesFor({ before: asFiled(after), after, eventType }, links));
     return notices;
   }
   const statusChanged = before.status !== after.status;

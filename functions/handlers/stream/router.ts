@@ -33,11 +33,13 @@ async function waitingOutStoreOutages<T>(work: () => Promise<T>, context: Contex
 /**
  * The router: the table's stream (DynamoDB stream -> Lambda in AWS, the
  * local stream poller on the local stack) hands it the inserted case items
- * only (the consumer's filter in `functions/routes.ts`); it routes each
- * newly filed case. Records are routed side by side, and those that
- * fail are named in a partial batch response: the event source mapping
- * retries them (and those after them) and finally dead-letters them, while
- * the case stays `received` in its association's queue.
+ * only (the consumer's filter in `functions/routes.ts`). A case is routed in
+ * its filing's transaction, so for most records the router only does what
+ * follows a routing (collective counting, closing a refusal, a disclosure
+ * candidate); a case stored without a routing it routes. Records are handled
+ * side by side, and those that fail are named in a partial batch response:
+ * the event source mapping retries them (and those after them) and finally
+ * dead-letters them.
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -50,7 +52,7 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, 
           const filed = filedCase(record);
           if (!filed) return undefined;
           const result = await waitingOutStoreOutages(() => routeCase(filed.caseId, { filed, now: routingClock(filed, new Date()) }), context);
-          if (result.kind !== 'routed') logger.info('nothing to route', { caseId, result: result.kind });
+          if (result.kind === 'not_waiting' || result.kind === 'missing') logger.info('nothing to route', { caseId, result: result.kind });
           return undefined;
         } catch (error) {
           logger.error('routing failed; the stream will retry it', { caseId, error: error as Error });

@@ -10,7 +10,8 @@ import type { Language } from '../../domain/i18n';
 import { calendar } from '../../reference';
 import { logger } from '../../shared/logger';
 import { countComplaintFiled } from '../../observability/metrics';
-import { createCase, getCase } from '../../store/cases-store';
+import { getCase } from '../../store/cases-store';
+import { fileRoutedCase } from '../routing/route-case';
 import { consumeVerification } from '../verification/phone-verification';
 
 export interface FiledComplaint {
@@ -38,7 +39,7 @@ function replayOf(existing: CaseRecord, request: KeyedRequest, now: Date): Filed
     throw new ConflictError('idempotency_key_expired', 'This Idempotency-Key was used more than 24 hours ago; use a new key.');
   }
   // The first answer, not today's state: a retry must see what the first request saw.
-  return { caseId: existing.caseId, accessCode: openSecret(request.key, existing.intake.accessCode), status: 'received', deadline: existing.intake.deadline ?? existing.deadline };
+  return { caseId: existing.caseId, accessCode: openSecret(request.key, existing.intake.accessCode), status: existing.intake.status ?? 'received', deadline: existing.intake.deadline ?? existing.deadline };
 }
 
 /**
@@ -96,11 +97,13 @@ export async function fileComplaint(
     if (request.lang) record.lang = request.lang;
     if (keyed) record.intake = { keyHash: keyed.keyHash, fingerprint: keyed.fingerprint, accessCode: sealSecret(keyed.key, accessCode), deadline: record.deadline };
 
-    const outcome = await createCase(record);
+    // Routed in the filing's own transaction: the answer carries the decision (the intake record keeps it for a retry).
+    const outcome = await fileRoutedCase(record, now);
     if (outcome.kind === 'created') {
       logger.info('complaint filed', { caseId });
       countComplaintFiled();
-      return { filed: { caseId, accessCode, status: record.status, deadline: record.deadline }, replayed: false };
+      const { status, deadline } = outcome.record;
+      return { filed: { caseId, accessCode, status, deadline }, replayed: false };
     }
     const replay = keyed && replayOf(outcome.existing, keyed, now);
     if (replay) return { filed: replay, replayed: true };

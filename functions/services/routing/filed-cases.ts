@@ -3,20 +3,20 @@ import type { CaseRecord } from '../../domain/complaints/case';
 import { caseFromItem } from '../../store/cases-store';
 
 /**
- * The case a stream record asks the router to route: the insert of a case
- * item as filed (status `received`, no routing yet), with the case as the
- * record carries it. Every other record — timeline events, markers,
- * reports, later changes of a case — is not the router's business.
+ * The case a stream record hands the router: the insert of a case item,
+ * with the case as the record carries it — routed at filing (the router
+ * does the follow-ups) or, for a case stored without a routing, still to be
+ * routed. Every other record — timeline events, markers, reports, later
+ * changes of a case — is not the router's business.
  *
- * Deciding on the record's image saves a read per case; the routing write
- * is conditional on the image's version, so if the case has changed since
- * (or was routed already, for a redelivered record) the router reads the
- * case afresh and decides again on what is there.
+ * Working on the record's image saves a read per case; a routing write is
+ * conditional on the image's version, so if the case has changed since the
+ * router reads the case afresh and decides again on what is there.
  */
 export function filedCase(record: DynamoDBRecord): CaseRecord | undefined {
   const image = record.dynamodb?.NewImage;
   if (record.eventName !== 'INSERT' || !image) return undefined;
-  if (image.entity?.S !== 'case' || image.status?.S !== 'received' || image.routing !== undefined || image.caseId?.S === undefined) return undefined;
+  if (image.entity?.S !== 'case' || image.caseId?.S === undefined) return undefined;
   return caseFromItem(fromImage(image));
 }
 

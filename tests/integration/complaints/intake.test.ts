@@ -46,20 +46,24 @@ describe('filing and tracking a complaint', () => {
     expect(filed.body).toEqual({
       caseId: expect.stringMatching(/^HN\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
       accessCode: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
-      status: 'received',
-      deadline: { kind: 'acceptance', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      // Routed in the filing's own write: the answer already says where the case went and by when.
+      status: 'accepted',
+      deadline: expect.objectContaining({ kind: 'mediation', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
     });
 
     const tracked = await view(filed.body.caseId, filed.body.accessCode);
     expect(tracked.status).toBe(200);
     expect(tracked.body).toMatchObject({
       caseId: filed.body.caseId,
-      version: 1,
-      status: 'received',
-      step: null,
+      version: 2,
+      status: 'accepted',
+      step: 'mediation',
       deadline: filed.body.deadline,
       merchant: { name: '郑州某某电器有限公司' },
-      timeline: [{ seq: 1, actor: 'consumer', type: 'filed', status: 'received' }],
+      timeline: [
+        { seq: 1, actor: 'consumer', type: 'filed', status: 'received' },
+        { seq: 2, actor: 'system', type: 'route_accept', status: 'accepted', step: 'mediation' },
+      ],
     });
     expect(Object.keys(tracked.body.timeline[0]).sort()).toEqual(['actor', 'at', 'seq', 'status', 'step', 'type']);
     // The consumer's view carries no secrets and nothing of staff.

@@ -7,12 +7,14 @@ import { toLambdaRecord } from '../../../bin/local/stream/lambda-stream-event';
 import { handler } from '../../../functions/handlers/stream/router';
 import { documentDb } from '../../../functions/store/client';
 import { startTestStack, testDynamoDbClient, type TestStack } from '../../support/dynamodb';
-import { complaint, file, view } from './support';
+import { complaint, file, storeUnrouted, view } from './support';
 
 /**
  * Delivery as the stream gives it: at least once, sometimes twice, sometimes
  * to two invocations at the same time. This stack runs no consumer, so the
- * test alone hands the router its records.
+ * test alone hands the router its records. A filing routes its case in its
+ * own transaction; the router routes the cases stored unrouted (a routing
+ * that could not be decided at filing) and does the follow-ups of all.
  */
 let stack: TestStack;
 beforeAll(async () => {
@@ -48,7 +50,7 @@ async function timelineTypes(filed: { caseId: string; accessCode: string }): Pro
 }
 
 test('a record delivered twice routes the case once', async () => {
-  const filed = await file(stack, complaint());
+  const filed = await storeUnrouted(complaint());
   const event = await filingEvent(filed.caseId);
 
   expect(await deliver(event)).toEqual({ batchItemFailures: [] });
@@ -63,7 +65,7 @@ test('a record delivered twice routes the case once', async () => {
 });
 
 test('three invocations with the same record at the same moment: one routes, none fails', async () => {
-  const filed = await file(stack, complaint({ merchant: { regionCode: '410702' }, category: 'ebikes' }));
+  const filed = await storeUnrouted(complaint({ merchant: { regionCode: '410702' }, category: 'ebikes' }));
   const event = await filingEvent(filed.caseId);
   const answers = await Promise.all([deliver(event), deliver(event), deliver(event)]);
   expect(answers).toEqual([{ batchItemFailures: [] }, { batchItemFailures: [] }, { batchItemFailures: [] }]);
@@ -86,7 +88,7 @@ test('a redelivered record does not count its case twice towards collective acti
 });
 
 test('records that are not newly filed cases are left alone', async () => {
-  const filed = await file(stack, complaint());
+  const filed = await storeUnrouted(complaint());
   const event = await filingEvent(filed.caseId);
   const record = event.Records[0]!;
   const modify = { ...record, eventName: 'MODIFY' as const };
@@ -95,4 +97,16 @@ test('records that are not newly filed cases are left alone', async () => {
   expect((await view(stack, filed)).version).toBe(1);
   const { Item } = await documentDb().send(new GetCommand({ TableName: stack.tableName, Key: { pk: `CASE#${filed.caseId}`, sk: 'CASE' }, ConsistentRead: true }));
   expect(Item?.routing).toBeUndefined();
+});
+
+test('the same complaint filed five times at once is accepted once; the others are refused as its duplicates', async () => {
+  const body = complaint();
+  const filings = await Promise.all(Array.from({ length: 5 }, () => file(stack, body)));
+  const views = await Promise.all(filings.map((filed) => view(stack, filed)));
+  const accepted = views.filter((v) => v.status === 'accepted');
+  expect(accepted).toHaveLength(1);
+  const refused = views.filter((v) => v.status !== 'accepted');
+  expect(refused.map((v) => v.routing?.refusalReason)).toEqual(Array(4).fill('duplicate'));
+  // Each was decided in its filing: no stream consumer runs on this stack.
+  for (const v of views) expect(v.timeline.map((event: { type: string }) => event.type)).toEqual(['filed', v.status === 'accepted' ? 'route_accept' : 'route_refuse']);
 });

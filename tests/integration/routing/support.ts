@@ -2,8 +2,13 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { signLocalToken, type LocalIdentity } from '../../../bin/local/local-jwt';
 import { addDays } from '../../../functions/domain/calendar/dates';
 import { chinaDate } from '../../../functions/domain/calendar/working-days';
+import { hashAccessCode, newAccessCode } from '../../../functions/domain/complaints/access-code';
+import { newCase } from '../../../functions/domain/complaints/case';
+import { newCaseId } from '../../../functions/domain/complaints/case-id';
+import { parseComplaint } from '../../../functions/domain/complaints/intake-schema';
 import { isTimeBarred } from '../../../functions/domain/routing/time-bar';
 import { calendar } from '../../../functions/reference';
+import { createCase } from '../../../functions/store/cases-store';
 import { documentDb } from '../../../functions/store/client';
 import { validComplaint } from '../../fixtures/complaints';
 import type { TestStack } from '../../support/dynamodb';
@@ -75,6 +80,20 @@ export async function file(stack: TestStack, body: Json): Promise<{ caseId: stri
   const answer = await call(stack, 'POST', '/v1/complaints', { body: filing });
   if (answer.status !== 201) throw new Error(`filing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return { caseId: answer.body.caseId, accessCode: answer.body.accessCode, filedAt };
+}
+
+/**
+ * A complaint stored as filed but not routed — what a filing leaves when its
+ * routing could not be decided (or a case filed before routing moved into
+ * the filing): the stream router is the one to route it.
+ */
+export async function storeUnrouted(body: Json): Promise<{ caseId: string; accessCode: string; filedAt: number }> {
+  const now = new Date();
+  const accessCode = newAccessCode();
+  const input = parseComplaint(body, chinaDate(now), 'zh-CN');
+  const { record } = newCase(input, { caseId: newCaseId(chinaDate(now)), now, accessCode: hashAccessCode(accessCode), calendar });
+  if ((await createCase(record)).kind !== 'created') throw new Error('case id taken');
+  return { caseId: record.caseId, accessCode, filedAt: now.getTime() };
 }
 
 export async function view(stack: TestStack, filed: { caseId: string; accessCode: string }): Promise<Json> {
