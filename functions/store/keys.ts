@@ -13,8 +13,8 @@ export const keys = {
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   /** Where a resumable job (the deadline sweep) stopped, so its next run carries on from there. */
   jobCursor: (job: string) => ({ pk: `JOB#${job}`, sk: 'CURSOR' }),
-  /** A notification's once-only record (`functions/store/notification-store.ts`). */
-  notification: (messageKey: string) => ({ pk: `NOTIFY#${messageKey}`, sk: 'SENT' }),
+  /** The once-only record of one case change's notifications (`functions/store/notification-store.ts`): `caseId#version`. */
+  notification: (changeKey: string) => ({ pk: `NOTIFY#${changeKey}`, sk: 'SENT' }),
   /** Phone verification: one code, and the send limits by hashed phone and hashed client address. */
   verification: (verificationId: string) => ({ pk: `VERIFICATION#${verificationId}`, sk: 'CODE' }),
   verificationLastSend: (phoneHash: string) => ({ pk: `VERIFYPHONE#${phoneHash}`, sk: 'LAST' }),

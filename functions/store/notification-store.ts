@@ -1,41 +1,54 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb, tableName } from './client';
 import { keys } from './keys';
 
 /**
- * Once-only sends (issue 10). Before a message goes out, a conditional put
- * claims its key (`sending`, with a lease); after the provider accepted it,
- * the item says `sent`. A redelivered stream record finds `sent` and sends
- * nothing. A failed send releases the claim so the retry sends it. Only a
- * crash between the provider's acceptance and the `sent` write can repeat a
- * message, once the lease has run out — we prefer that rare duplicate to a
- * lost notice.
+ * Once-only sends (issue 10), one item per case change rather than per
+ * message, so a change costs two writes however many messages it sends.
+ * Before its messages go out, a conditional update claims the change
+ * (`sending`, with a lease); after the provider accepted them all, the item
+ * says `sent`, and a redelivered stream record sends nothing. A failed send
+ * releases the claim, recording the messages that did go, so the retry
+ * sends only the rest. Only a crash before the `sent` write can repeat
+ * messages of that change, once the lease has run out — we prefer that rare
+ * duplicate to a lost notice.
  */
 const keepSeconds = 30 * 86_400;
 
-export async function claimNotification(messageKey: string, nowEpochSeconds: number, leaseSeconds: number): Promise<boolean> {
+export type ChangeClaim = { claimed: false } | { claimed: true; alreadySent: ReadonlySet<string> };
+
+export async function claimChangeNotifications(changeKey: string, nowEpochSeconds: number, leaseSeconds: number): Promise<ChangeClaim> {
   try {
-    await documentDb().send(
-      new PutCommand({
+    const { Attributes } = await documentDb().send(
+      new UpdateCommand({
         TableName: tableName(),
-        Item: { ...keys.notification(messageKey), entity: 'notification', state: 'sending', claimedAt: nowEpochSeconds, expiresAt: nowEpochSeconds + keepSeconds },
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND claimedAt <= :staleBefore)',
+        Key: keys.notification(changeKey),
+        UpdateExpression: 'SET entity = :entity, #state = :sending, claimedAt = :now, expiresAt = :expiresAt',
+        ConditionExpression: 'attribute_not_exists(pk) OR #state = :released OR (#state = :sending AND claimedAt <= :staleBefore)',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':staleBefore': nowEpochSeconds - leaseSeconds },
+        ExpressionAttributeValues: {
+          ':entity': 'notification',
+          ':sending': 'sending',
+          ':released': 'released',
+          ':now': nowEpochSeconds,
+          ':expiresAt': nowEpochSeconds + keepSeconds,
+          ':staleBefore': nowEpochSeconds - leaseSeconds,
+        },
+        ReturnValues: 'ALL_NEW',
       }),
     );
-    return true;
+    return { claimed: true, alreadySent: new Set((Attributes?.sent as string[] | undefined) ?? []) };
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if (isConditionalCheckFailed(error)) return { claimed: false };
     throw error;
   }
 }
 
-export async function markNotificationSent(messageKey: string, nowEpochSeconds: number): Promise<void> {
+export async function markChangeNotified(changeKey: string, nowEpochSeconds: number): Promise<void> {
   await documentDb().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: keys.notification(messageKey),
+      Key: keys.notification(changeKey),
       UpdateExpression: 'SET #state = :sent, sentAt = :now',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':sent': 'sent', ':now': nowEpochSeconds },
@@ -43,20 +56,25 @@ export async function markNotificationSent(messageKey: string, nowEpochSeconds: 
   );
 }
 
-/** After a failed send: the retry may claim it at once. */
-export async function releaseNotification(messageKey: string): Promise<void> {
-  await documentDb().send(
-    new DeleteCommand({
-      TableName: tableName(),
-      Key: keys.notification(messageKey),
-      ConditionExpression: '#state = :sending',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':sending': 'sending' },
-    }),
-  ).catch((error: Error) => {
-    if (error.name !== 'ConditionalCheckFailedException') throw error;
-  });
+/** After a failed send: the retry may claim the change at once, and skips the messages that went. */
+export async function releaseChangeNotifications(changeKey: string, sent: readonly string[]): Promise<void> {
+  try {
+    await documentDb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.notification(changeKey),
+        UpdateExpression: 'SET #state = :released, sent = :sentKeys',
+        ConditionExpression: '#state = :sending',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':released': 'released', ':sending': 'sending', ':sentKeys': [...sent] },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
 }
+
+const isConditionalCheckFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 /** The type of the timeline event that produced `version` of a case (one event per change). */
 export async function eventTypeOf(caseId: string, version: number): Promise<string | undefined> {
