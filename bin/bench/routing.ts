@@ -102,7 +102,7 @@ export async function benchRouting(options: { endpoint: string; runs: readonly R
     tableName,
     checkpointFile: path.join(scratch, 'checkpoints.json'),
     deadLetterFile: path.join(scratch, 'dead-letters.jsonl'),
-    log: () => undefined,
+    log: process.env.BENCH_STREAM_LOG ? (line) => console.error(line) : () => undefined,
   });
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
