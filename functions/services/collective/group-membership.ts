@@ -1,7 +1,6 @@
 import type { CaseRecord } from '../../domain/complaints/case';
 import { memberEntry } from '../../domain/routing/collective';
 import { merchantKey } from '../../domain/routing/duplicate-key';
-import type { MerchantRecord } from '../../reference/types';
 import { addGroupMember } from '../../store/collective-store';
 
 /**
@@ -11,7 +10,7 @@ import { addGroupMember } from '../../store/collective-store';
  * a case it has already routed, so a failure between the routing write and
  * this one heals on the stream's retry.
  */
-export async function countTowardsCollective(record: CaseRecord, registered: MerchantRecord | undefined): Promise<void> {
+export async function countTowardsCollective(record: CaseRecord): Promise<void> {
   const { routing, complaint } = record;
   if (!routing || routing.outcome === 'not_accepted') return;
   const { creditCode } = complaint.merchant;
@@ -19,7 +18,8 @@ export async function countTowardsCollective(record: CaseRecord, registered: Mer
     associationId: routing.associationId,
     month: record.receivedOn.slice(0, 7),
     merchantKey: merchantKey(complaint.merchant),
-    merchantName: registered?.name ?? complaint.merchant.name,
+    // As the consumer wrote it: the listing shows the registry's name where the credit code is registered.
+    merchantName: complaint.merchant.name,
     ...(creditCode ? { creditCode } : {}),
     category: complaint.category,
     member: memberEntry(record.receivedOn, record.caseId),

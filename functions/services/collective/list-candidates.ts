@@ -5,6 +5,7 @@ import type { Language } from '../../domain/i18n';
 import { collectiveCandidates, collectiveThreshold, collectiveWindow, membersInWindow, type CollectiveCandidate } from '../../domain/routing/collective';
 import { toFieldIssues } from '../../domain/validation/issues';
 import { caseSummaries, groupMonthCounts, groupMonths } from '../../store/collective-store';
+import { getMerchant } from '../../store/registry-store';
 
 const noQuery = z.strictObject({});
 
@@ -39,5 +40,16 @@ export async function listCollectiveCandidates(associationId: string, query: Rec
   const groups = membersInWindow(await groupMonths(associationId, promising), window);
   const enough = new Map([...groups].filter(([, group]) => group.caseIds.length >= collectiveThreshold));
   const summaries = await caseSummaries([...enough.values()].flatMap((group) => group.caseIds));
-  return { items: collectiveCandidates(enough, summaries), window: { from: window.from, to: window.to } };
+  return { items: await withRegistryNames(collectiveCandidates(enough, summaries)), window: { from: window.from, to: window.to } };
+}
+
+/** A group keeps the name a consumer wrote; a registered merchant is shown by its registry name (a few reads per listing, none per filing). */
+async function withRegistryNames(candidates: CollectiveCandidate[]): Promise<CollectiveCandidate[]> {
+  return Promise.all(
+    candidates.map(async (candidate) => {
+      const { creditCode } = candidate.merchant;
+      const registered = creditCode ? await getMerchant(creditCode) : undefined;
+      return registered ? { ...candidate, merchant: { ...candidate.merchant, name: registered.name } } : candidate;
+    }),
+  );
 }

@@ -10,9 +10,7 @@ import { logger } from '../../shared/logger';
 import { countCaseRouted } from '../../observability/metrics';
 import { applyRouting, createRoutedCase, findOpenCase, OpenCaseMarkerTaken, type CreateRoutedCaseOutcome } from '../../store/routing-store';
 import { countTowardsCollective } from '../collective/group-membership';
-import type { MerchantRecord } from '../../reference/types';
 import { decideRouting, routingLookups, type RoutingLookups } from './routing-decision';
-import { registeredMerchant } from './routing-facts';
 
 export type RoutingResult =
   | { kind: 'routed'; outcome: CaseRouting['outcome']; ruleId: string }
@@ -115,11 +113,8 @@ async function closeIfRefused(record: CaseRecord, now: Date): Promise<void> {
  * the `disclosure` step becoming a disclosure candidate at once (SPEC
  * section 6, the objection window counting from today).
  */
-export async function followUpRouting(record: CaseRecord, registered: MerchantRecord | undefined | 'look_up', now: Date): Promise<void> {
-  if (record.routing?.outcome !== 'not_accepted') {
-    // The group shows the registry's name of the merchant when there is one.
-    await countTowardsCollective(record, registered === 'look_up' ? await registeredMerchant(record.complaint.merchant.creditCode) : registered);
-  }
+export async function followUpRouting(record: CaseRecord, now: Date): Promise<void> {
+  await countTowardsCollective(record);
   await closeIfRefused(record, now);
   await makeCandidateIfDue(record, now);
 }
@@ -140,7 +135,7 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
     record ??= await getCase(caseId); // the case item alone, strongly consistent: what the router decides on
     if (!record) return { kind: 'missing' };
     if (record.routing) {
-      await followUpRouting(record, 'look_up', now);
+      await followUpRouting(record, now);
       return { kind: 'already_routed' };
     }
     if (record.status !== 'received') return { kind: 'not_waiting', status: record.status };
@@ -163,7 +158,7 @@ export async function routeCase(caseId: string, options: { filed?: CaseRecord; n
     routed(outcome.plan, caseId, outcome.safetyReport);
     // The follow-ups read the case as written: its version moved on with the routing.
     const after = await getCase(caseId);
-    if (after) await followUpRouting(after, lookups.registered, now);
+    if (after) await followUpRouting(after, now);
     return { kind: 'routed', outcome: outcome.plan.routing.outcome, ruleId: outcome.plan.routing.ruleId };
   }
   throw new Error(`Case ${caseId} kept changing while it was routed.`);
