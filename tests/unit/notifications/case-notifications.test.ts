@@ -28,6 +28,14 @@ describe('which change notifies whom', () => {
   const accepted = caseWith({ version: 2, status: 'accepted', step: 'mediation' });
 
   it('filing: the consumer only', () => expect(keysOf(undefined, received)).toEqual(['consumer:filed']));
+  it('filing routed in the same write: the filing notice, then what the routing tells', () => {
+    const routing = { outcome: 'accepted', step: 'mediation' } as CaseRecord['routing'];
+    expect(keysOf(undefined, { ...accepted, routing }, 'filed')).toEqual(['consumer:filed', 'consumer:accepted', 'merchant:merchant_new_case']);
+    const refused = caseWith({ version: 2, status: 'not_accepted', routing: { outcome: 'not_accepted', reason: { 'zh-CN': '超过三年', en: 'Over 3 years' } } as unknown as CaseRecord['routing'] });
+    expect(keysOf(undefined, refused, 'filed')).toEqual(['consumer:filed', 'consumer:refused']);
+    // Left for a mediator: nothing but the filing notice until someone decides.
+    expect(keysOf(undefined, caseWith({ version: 2, routing: { outcome: 'review' } as CaseRecord['routing'] }), 'filed')).toEqual(['consumer:filed']);
+  });
   it('accepted: the consumer (with the step) and the merchant (a new case)', () => expect(keysOf(received, accepted, 'route_accept')).toEqual(['consumer:accepted', 'merchant:merchant_new_case']));
   it('refused: the consumer, with the reason', () => expect(keysOf(received, caseWith({ version: 2, status: 'not_accepted', refusalReason: 'out_of_scope' }), 'refuse')).toEqual(['consumer:refused']));
   it('a new step after a deadline passed', () => expect(keysOf(caseWith({ status: 'accepted', step: 'odr' }), accepted, 'odr_timeout')).toEqual(['consumer:deadline_passed']));
