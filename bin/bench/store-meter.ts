@@ -10,6 +10,8 @@ export interface StoreMeterReading {
   writesByKind: Record<string, number>;
   readUnits: number;
   writeUnits: number;
+  /** The same units by operation (e.g. `TransactWriteItems`), so a bench can replace what DynamoDB Local misreports. */
+  unitsByOperation: Record<string, { readUnits: number; writeUnits: number }>;
 }
 
 /** Operations that accept `ReturnConsumedCapacity`; table administration does not. */
@@ -53,7 +55,7 @@ const kindOf = (key: Record<string, unknown>) => `${prefix(key.pk)}/${prefix(key
  * and the meter adds it up. `reset()` starts a new reading.
  */
 export function meterStore(): { read(): StoreMeterReading; reset(): void } {
-  const empty = (): StoreMeterReading => ({ calls: {}, itemsWritten: 0, writesByKind: {}, readUnits: 0, writeUnits: 0 });
+  const empty = (): StoreMeterReading => ({ calls: {}, itemsWritten: 0, writesByKind: {}, readUnits: 0, writeUnits: 0, unitsByOperation: {} });
   let reading = empty();
   useStoreClientPlugin({
     applyToStack(stack) {
@@ -70,14 +72,19 @@ export function meterStore(): { read(): StoreMeterReading; reset(): void } {
           for (const key of written) reading.writesByKind[kindOf(key)] = (reading.writesByKind[kindOf(key)] ?? 0) + 1;
           const result = await next(args);
           const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
+          const units = (reading.unitsByOperation[operation] ??= { readUnits: 0, writeUnits: 0 });
           for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-            reading.readUnits += entry.ReadCapacityUnits ?? 0;
-            reading.writeUnits += entry.WriteCapacityUnits ?? 0;
+            let read = entry.ReadCapacityUnits ?? 0;
+            let write = entry.WriteCapacityUnits ?? 0;
             // DynamoDB Local may answer only CapacityUnits; writes say so by operation.
             if (entry.ReadCapacityUnits === undefined && entry.WriteCapacityUnits === undefined) {
-              if (written.length > 0) reading.writeUnits += entry.CapacityUnits ?? 0;
-              else reading.readUnits += entry.CapacityUnits ?? 0;
+              if (written.length > 0) write = entry.CapacityUnits ?? 0;
+              else read = entry.CapacityUnits ?? 0;
             }
+            reading.readUnits += read;
+            reading.writeUnits += write;
+            units.readUnits += read;
+            units.writeUnits += write;
           }
           return result;
         },
