@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { accessLogBytes } from './log-meter';
 
-export type Json = Record<string, any>;
+export type Json = Record<string, unknown>;
 export interface Answer {
   status: number;
   body: Json;

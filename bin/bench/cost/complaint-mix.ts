@@ -60,7 +60,7 @@ const pick = <T>(list: readonly T[], serial: number) => list[serial % list.lengt
 
 export function planComplaint(serial: number): PlannedComplaint {
   const path = pathOf(serial);
-  const base = validComplaint() as Json;
+  const base = validComplaint();
   const today = chinaDate(new Date());
   const consumer = { ...base.consumer, phone: `13${String(randomInt(1e9)).padStart(9, '0')}` };
   const purchase = { ...base.purchase, date: addDays(today, -(10 + (serial % 60))), amountFen: 20_000 + (serial % 50) * 3_000, orderRef: `COST-${serial}-${randomInt(1e9)}` };

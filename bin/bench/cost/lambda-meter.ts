@@ -15,11 +15,26 @@ function kindOf(handlerModule: string): FunctionKind {
 
 export const memoryMbOf = (handlerModule: string): number => functionProfiles[kindOf(handlerModule)].memorySize;
 
-/** Time the bench's own meters spent inside an invocation (their extra reads), which Lambda would not bill. */
-const meterTime = new AsyncLocalStorage<{ ms: number }>();
-export function excludeFromDuration(ms: number): void {
+/**
+ * Time the bench's own meters spend inside an invocation (their extra
+ * reads), which Lambda would not bill. An invocation may make several calls
+ * at once, so overlapping meter reads count once (the union of their spans).
+ */
+interface MeterTime {
+  ms: number;
+  active: number;
+  since: number;
+}
+const meterTime = new AsyncLocalStorage<MeterTime>();
+
+/** Starts a span of meter work in the current invocation; call the answer when it ends. */
+export function excludeFromDuration(): () => void {
   const spent = meterTime.getStore();
-  if (spent) spent.ms += ms;
+  if (!spent) return () => undefined;
+  if (spent.active++ === 0) spent.since = performance.now();
+  return () => {
+    if (--spent.active === 0) spent.ms += performance.now() - spent.since;
+  };
 }
 
 export interface LambdaUsage {
@@ -49,7 +64,7 @@ export function meterLambdas() {
     wrap(name: string | ((event: unknown) => string), handler: LambdaHandler): LambdaHandler {
       return async (event, context) => {
         const started = performance.now();
-        const excluded = { ms: 0 };
+        const excluded: MeterTime = { ms: 0, active: 0, since: 0 };
         inFlight += 1;
         try {
           return await meterTime.run(excluded, () => handler(event, context));

@@ -1,4 +1,4 @@
-import { dollarsPerMillion, residualDollarsPerMillionPerYear, type PerComplaintUsage } from './arithmetic';
+import { dollarsPerMillion, gigabyte, residualDollarsPerMillionPerYear, type PerComplaintUsage } from './arithmetic';
 import type { PlannedComplaint } from './complaint-mix';
 import { memoryMbOf, type LambdaUsage } from './lambda-meter';
 import { assumedSmsToChinaPerMessage, prices } from './prices';
@@ -121,6 +121,8 @@ export function printReport(report: CostReport): void {
   }
   console.log(`  ${'total'.padEnd(46)} $${total.toFixed(2).padStart(9)}  target at most $${targetDollarsPerMillion}: ${total <= targetDollarsPerMillion ? 'met' : 'NOT met (the lines above say which item costs what)'}`);
   console.log(`  (with the index writes of transactions at the standard rate: ${writesLow.toFixed(1)} WU per complaint, $${(writesLow * prices.dynamoDb.perMillionWriteRequestUnits).toFixed(2)} instead of the write line above)`);
+  const keysOnly = ((report.beforeErasure.keysOnlyByteMonths / report.complaints) * 1e6 * prices.dynamoDb.storagePerGbMonth) / gigabyte;
+  console.log(`  (were every index to project keys only, the storage line would be $${keysOnly.toFixed(2)}; listings would then read each case by key)`);
   console.log(`  after the first 3 years, what erasure leaves costs $${residualDollarsPerMillionPerYear(usage).toFixed(2)} per million complaints and year (storage and PITR)`);
   const sms = sum(report.stages, (s) => s.smsSent) / report.complaints;
   console.log(`\nNot in the total: SMS to mainland China, ${sms.toFixed(2)} per complaint here (verification codes and notifications); at an assumed $${assumedSmsToChinaPerMessage} per message that would be $${(sms * assumedSmsToChinaPerMessage * 1e6).toFixed(0)} per million complaints.`);

@@ -18,6 +18,8 @@ export interface TableSize {
   /** The same over the next 36 months, each item until its TTL (`expiresAt`) removes it. */
   storedByteMonths: number;
   tableByteMonths: number;
+  /** What if every index projected keys only: the stored byte-months then (index entries hold the table's and the index's keys). */
+  keysOnlyByteMonths: number;
   /** By kind of item (the key's prefixes, as the store meter names them). */
   byKind: Record<string, KindSize>;
 }
@@ -32,7 +34,7 @@ const kindOf = (pk: string | undefined, sk: string | undefined) => `${(pk ?? '?'
  */
 export async function measureTable(tableName: string, at: Date = new Date()): Promise<TableSize> {
   const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const size: TableSize = { items: 0, storedBytes: 0, tableBytes: 0, storedByteMonths: 0, tableByteMonths: 0, byKind: {} };
+  const size: TableSize = { items: 0, storedBytes: 0, tableBytes: 0, storedByteMonths: 0, tableByteMonths: 0, keysOnlyByteMonths: 0, byKind: {} };
   const atSeconds = at.getTime() / 1000;
   try {
     for await (const page of paginateScan({ client }, { TableName: tableName })) {
@@ -40,7 +42,10 @@ export async function measureTable(tableName: string, at: Date = new Date()): Pr
         const expiresAt = item[tableDefinition.timeToLiveAttribute]?.N === undefined ? undefined : Number(item[tableDefinition.timeToLiveAttribute]!.N);
         if (expiresAt !== undefined && expiresAt <= atSeconds) continue;
         const bytes = itemBytes(item);
-        const indexEntries = indexesOf(item, indexes).length;
+        const inIndexes = indexesOf(item, indexes);
+        const indexEntries = inIndexes.length;
+        const keyBytes = (names: string[]) => itemBytes(Object.fromEntries(names.map((name) => [name, item[name]!])));
+        const keysOnly = storedBytes(bytes, 0) + inIndexes.reduce((sum, index) => sum + storedBytes(keyBytes(['pk', 'sk', index.partitionKey, index.sortKey]), 0), 0);
         const stored = storedBytes(bytes, indexEntries);
         const table = storedBytes(bytes, 0);
         size.items += 1;
@@ -48,6 +53,7 @@ export async function measureTable(tableName: string, at: Date = new Date()): Pr
         size.tableBytes += table;
         size.storedByteMonths += byteMonths(stored, at.getTime(), storageMonths, expiresAt);
         size.tableByteMonths += byteMonths(table, at.getTime(), storageMonths, expiresAt);
+        size.keysOnlyByteMonths += byteMonths(keysOnly, at.getTime(), storageMonths, expiresAt);
         const kind = (size.byKind[kindOf(item.pk?.S, item.sk?.S)] ??= { items: 0, indexEntries: 0, storedBytes: 0 });
         kind.items += 1;
         kind.indexEntries += indexEntries;
@@ -74,6 +80,7 @@ export function difference(after: TableSize, before: TableSize): TableSize {
     tableBytes: after.tableBytes - before.tableBytes,
     storedByteMonths: after.storedByteMonths - before.storedByteMonths,
     tableByteMonths: after.tableByteMonths - before.tableByteMonths,
+    keysOnlyByteMonths: after.keysOnlyByteMonths - before.keysOnlyByteMonths,
     byKind,
   };
 }
