@@ -1,5 +1,5 @@
 /**
- * `npm run bench:cost` (COST_COMPLAINTS=400 by default): takes a realistic
+ * `npm run bench:cost` (COST_COMPLAINTS=300 by default): takes a realistic
  * mix of complaints through their whole life on DynamoDB Local (in memory)
  * and the local stack's own handlers, stage by stage — file, route, handle
  * (mediate, settle or pay through the fund, close, rate), aggregate,
@@ -34,7 +34,7 @@ import { freePort } from './local/free-port';
 import { startHttpServer } from './local/http-server';
 import { consumersFromRoutes, startStreamPoller, type RunningStreamPoller } from './local/stream-poller';
 
-const complaintCount = Number(process.env.COST_COMPLAINTS ?? 400);
+const complaintCount = Number(process.env.COST_COMPLAINTS ?? 300);
 const concurrency = 8;
 const tableName = 'bench-cost';
 

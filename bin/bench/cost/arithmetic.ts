@@ -36,10 +36,12 @@ export interface TransactionAction {
  * entry it puts, changes or deletes likewise (a changed index key is a
  * delete and a put). AWS's documentation does not say whether the index
  * writes of a transaction are billed at the transactional rate: by default
- * they are (the upper bound); `standard` gives the lower bound.
+ * they are (the upper bound); `standard` gives the lower bound. `keysOnly`
+ * is a what-if: every index projecting keys only (entries well under 1 KB,
+ * written only when their key changes).
  */
-export function transactionWriteUnits(actions: readonly TransactionAction[], indexWrites: 'transactional' | 'standard' = 'transactional'): number {
-  const indexUnits = (bytes: number) => writeUnits(bytes, indexWrites === 'transactional');
+export function transactionWriteUnits(actions: readonly TransactionAction[], indexWrites: 'transactional' | 'standard' | 'keysOnly' = 'transactional'): number {
+  const indexUnits = (bytes: number) => (indexWrites === 'keysOnly' ? writeUnits(1, true) : writeUnits(bytes, indexWrites === 'transactional'));
   let units = 0;
   for (const action of actions) {
     const tableBytes = Math.max(action.beforeBytes ?? 0, action.afterBytes ?? 0);
@@ -48,6 +50,8 @@ export function transactionWriteUnits(actions: readonly TransactionAction[], ind
     for (const index of action.indexes) {
       if (index.before !== undefined && index.after !== undefined && index.before !== index.after) {
         units += indexUnits(action.beforeBytes ?? 0) + indexUnits(action.afterBytes ?? 0);
+      } else if (indexWrites === 'keysOnly' && index.before !== undefined && index.after !== undefined) {
+        // A keys-only index is not written when its key stays and no projected attribute changes.
       } else if (index.before !== undefined || index.after !== undefined) {
         units += indexUnits(index.after !== undefined ? (action.afterBytes ?? 0) : (action.beforeBytes ?? 0));
       }

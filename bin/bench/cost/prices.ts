@@ -32,6 +32,17 @@ export const prices = {
 } as const;
 
 /**
+ * Printed beside the total, not in it: the web pages call the API through
+ * the CloudFront distribution (same origin, `lib/web.ts`), so each API
+ * request is also a CloudFront request, and with `-c webAclArn=...` a WAF
+ * request (`lib/intake-firewall.ts`).
+ */
+export const edgePrices = {
+  cloudFrontPerMillionHttpsRequests: 1.0,
+  wafPerMillionRequests: 0.6,
+} as const;
+
+/**
  * Not an AWS infrastructure cost of the same kind: SMS to mainland China are
  * priced per message by SNS and its carriers, change often, and are sent
  * only where a consumer gave a phone and did not mute SMS. The bench counts

@@ -1,7 +1,7 @@
 import { dollarsPerMillion, gigabyte, residualDollarsPerMillionPerYear, type PerComplaintUsage } from './arithmetic';
 import type { PlannedComplaint } from './complaint-mix';
 import { memoryMbOf, type LambdaUsage } from './lambda-meter';
-import { assumedSmsToChinaPerMessage, prices } from './prices';
+import { assumedSmsToChinaPerMessage, edgePrices, prices } from './prices';
 import type { StageReading } from './stages';
 import type { TableSize } from './table-size';
 
@@ -49,11 +49,19 @@ function printStages(report: CostReport): void {
   console.log('  (low): the index entries of transactions at 1 WU per KB; (Local): what DynamoDB Local reported, which miscounts transactions.');
 }
 
+function printWritesByKind(report: CostReport): void {
+  const byKind: Record<string, number> = {};
+  for (const stage of report.stages) for (const [kind, count] of Object.entries(stage.writesByKind)) byKind[kind] = (byKind[kind] ?? 0) + count;
+  const top = Object.entries(byKind).sort((a, b) => b[1] - a[1]);
+  console.log(`\nItems written per complaint, by kind: ${top.map(([kind, count]) => `${kind} ${(count / report.complaints).toFixed(2)}`).join(', ')}`);
+}
+
 function totalsOf(stages: readonly StageReading[]) {
   return {
     readUnits: sum(stages, (s) => s.readUnits),
     writeUnits: sum(stages, (s) => s.writeUnits),
     writeUnitsLow: sum(stages, (s) => s.writeUnitsLow),
+    writeUnitsKeysOnly: sum(stages, (s) => s.writeUnitsKeysOnly),
     writeUnitsReportedByLocal: sum(stages, (s) => s.writeUnitsReportedByLocal),
     transactions: sum(stages, (s) => s.transactions),
     lambdaInvocations: sum(stages, (s) => s.lambdaInvocations),
@@ -104,6 +112,7 @@ export function printReport(report: CostReport): void {
   const erased = report.jobs.erased.reduce((total, run) => total + Number(run.erased ?? 0), 0);
   console.log(`  aggregate runs ${report.jobs.aggregateRuns.length}; disclosure runs ${report.jobs.disclosed.length} (published ${published}); erasure: ${erased} cases erased`);
   printStages(report);
+  printWritesByKind(report);
   printLambdas(report);
   printStorage(report);
 
@@ -122,8 +131,15 @@ export function printReport(report: CostReport): void {
   console.log(`  ${'total'.padEnd(46)} $${total.toFixed(2).padStart(9)}  target at most $${targetDollarsPerMillion}: ${total <= targetDollarsPerMillion ? 'met' : 'NOT met (the lines above say which item costs what)'}`);
   console.log(`  (with the index writes of transactions at the standard rate: ${writesLow.toFixed(1)} WU per complaint, $${(writesLow * prices.dynamoDb.perMillionWriteRequestUnits).toFixed(2)} instead of the write line above)`);
   const keysOnly = ((report.beforeErasure.keysOnlyByteMonths / report.complaints) * 1e6 * prices.dynamoDb.storagePerGbMonth) / gigabyte;
-  console.log(`  (were every index to project keys only, the storage line would be $${keysOnly.toFixed(2)}; listings would then read each case by key)`);
+  const writesKeysOnly = sum(report.stages, (s) => s.writeUnitsKeysOnly) / report.complaints;
+  console.log(
+    `  (were every index to project keys only: storage $${keysOnly.toFixed(2)}, transactions' writes ${writesKeysOnly.toFixed(1)} WU per complaint = $${(writesKeysOnly * prices.dynamoDb.perMillionWriteRequestUnits).toFixed(2)}; listings would then read each case by key)`,
+  );
   console.log(`  after the first 3 years, what erasure leaves costs $${residualDollarsPerMillionPerYear(usage).toFixed(2)} per million complaints and year (storage and PITR)`);
+  console.log(
+    `\nNot in the total: the API behind CloudFront, ${usage.apiRequests.toFixed(2)} requests per complaint at $${edgePrices.cloudFrontPerMillionHttpsRequests}/M HTTPS requests = $${(usage.apiRequests * edgePrices.cloudFrontPerMillionHttpsRequests).toFixed(2)} per million complaints,` +
+      ` and the optional WAF at $${edgePrices.wafPerMillionRequests}/M = $${(usage.apiRequests * edgePrices.wafPerMillionRequests).toFixed(2)} (plus its monthly fees).`,
+  );
   const sms = sum(report.stages, (s) => s.smsSent) / report.complaints;
-  console.log(`\nNot in the total: SMS to mainland China, ${sms.toFixed(2)} per complaint here (verification codes and notifications); at an assumed $${assumedSmsToChinaPerMessage} per message that would be $${(sms * assumedSmsToChinaPerMessage * 1e6).toFixed(0)} per million complaints.`);
+  console.log(`Not in the total: SMS to mainland China, ${sms.toFixed(2)} per complaint here (verification codes and notifications); at an assumed $${assumedSmsToChinaPerMessage} per message that would be $${(sms * assumedSmsToChinaPerMessage * 1e6).toFixed(0)} per million complaints.`);
 }

@@ -27,8 +27,8 @@ function actionOf(item: TransactWriteItem): { kind: TransactionAction['kind']; k
  * which no meter sees) and applies `transactionWriteUnits`. The time those
  * reads take is not billed to the Lambda invocation that made the call.
  */
-export function meterTransactions(): { read(): { transactions: number; writeUnits: number; writeUnitsIndexesAtStandardRate: number }; reset(): void } {
-  let reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0 };
+export function meterTransactions(): { read(): { transactions: number; writeUnits: number; writeUnitsIndexesAtStandardRate: number; writeUnitsKeysOnlyIndexes: number }; reset(): void } {
+  let reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0, writeUnitsKeysOnlyIndexes: 0 };
   let raw: DynamoDBClient | undefined;
   const client = () =>
     (raw ??= new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
@@ -78,6 +78,7 @@ export function meterTransactions(): { read(): { transactions: number; writeUnit
           reading.transactions += 1;
           reading.writeUnits += transactionWriteUnits(measured);
           reading.writeUnitsIndexesAtStandardRate += transactionWriteUnits(measured, 'standard');
+          reading.writeUnitsKeysOnlyIndexes += transactionWriteUnits(measured, 'keysOnly');
           metering();
           return result;
         },
@@ -88,7 +89,7 @@ export function meterTransactions(): { read(): { transactions: number; writeUnit
   return {
     read: () => ({ ...reading }),
     reset: () => {
-      reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0 };
+      reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0, writeUnitsKeysOnlyIndexes: 0 };
     },
   };
 }

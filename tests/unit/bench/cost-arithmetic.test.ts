@@ -34,6 +34,12 @@ describe('capacity units', () => {
     expect(transactionWriteUnits(actions, 'standard')).toBe(4 + 2 + 2 + 2 + 1 + 1 + 2);
   });
 
+  it('writes a keys-only index entry only when it appears, moves or goes, in one-KB units', () => {
+    const update = { kind: 'Update' as const, beforeBytes: 3000, afterBytes: 3100, indexes: [{ indexName: 'byMonth', before: 'm', after: 'm' }, { indexName: 'byDeadline', before: 'a', after: 'b' }, { indexName: 'byErasure', after: 'e' }] };
+    // The item: 2 x 4 KB; byMonth unchanged: nothing; byDeadline moved: 2 + 2; byErasure new: 2.
+    expect(transactionWriteUnits([update], 'keysOnly')).toBe(8 + 4 + 2);
+  });
+
   it('sizes an item as DynamoDB does: names and values in UTF-8 bytes, numbers by digits, maps and lists with their overhead', () => {
     expect(itemBytes({ pk: { S: 'CASE#1' } })).toBe(2 + 6);
     expect(itemBytes({ name: { S: '张三' } })).toBe(4 + 6);
