@@ -46,7 +46,8 @@ function writtenKeys(command: string, input: Record<string, unknown>): Record<st
 }
 
 const prefix = (value: unknown) => String(value ?? '?').split('#')[0];
-const kindOf = (key: Record<string, unknown>) => `${prefix(key.pk)}/${prefix(key.sk)}`;
+/** `CASE/EVENT` for a timeline event: the prefixes of an item's keys. */
+export const kindOfKey = (key: Record<string, unknown>) => `${prefix(key.pk)}/${prefix(key.sk)}`;
 
 /**
  * Meters every call the store clients make from now on (every store client
@@ -69,7 +70,7 @@ export function meterStore(): { read(): StoreMeterReading; reset(): void } {
           reading.calls[operation] = (reading.calls[operation] ?? 0) + 1;
           const written = writtenKeys(command, input);
           reading.itemsWritten += written.length;
-          for (const key of written) reading.writesByKind[kindOf(key)] = (reading.writesByKind[kindOf(key)] ?? 0) + 1;
+          for (const key of written) reading.writesByKind[kindOfKey(key)] = (reading.writesByKind[kindOfKey(key)] ?? 0) + 1;
           const result = await next(args);
           const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
           const units = (reading.unitsByOperation[operation] ??= { readUnits: 0, writeUnits: 0 });

@@ -1,13 +1,13 @@
-import { BatchGetItemCommand, DynamoDBClient, type AttributeValue, type BatchGetItemCommandOutput } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type AttributeValue, type BatchGetItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import { readOutbox } from '../../../functions/messaging/outbox';
 import { keys } from '../../../functions/store/keys';
 import fs from 'node:fs/promises';
+import { unmeteredClient } from './unmetered-client';
 
-const rawClient = () => new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
 /** Waits (reading with a client no meter sees) until the router has decided every case. */
 export async function waitUntilRouted(tableName: string, caseIds: readonly string[], patienceMs = 300_000): Promise<void> {
-  const client = rawClient();
+  const client = unmeteredClient();
   const giveUp = Date.now() + patienceMs;
   try {
     let waiting = [...caseIds];

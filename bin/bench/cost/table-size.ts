@@ -1,7 +1,9 @@
-import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
+import { paginateScan } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../../functions/store/table-definition';
 import { byteMonths, storageMonths, storedBytes } from './arithmetic';
 import { indexesOf, itemBytes } from './item-size';
+import { unmeteredClient } from './unmetered-client';
+import { kindOfKey } from '../store-meter';
 
 export interface KindSize {
   items: number;
@@ -25,7 +27,6 @@ export interface TableSize {
 }
 
 const indexes = tableDefinition.globalIndexes.map((g) => ({ indexName: g.indexName, partitionKey: g.partitionKey.name, sortKey: g.sortKey.name }));
-const kindOf = (pk: string | undefined, sk: string | undefined) => `${(pk ?? '?').split('#')[0]}/${(sk ?? '?').split('#')[0]}`;
 
 /**
  * Scans the whole table (with a client no meter sees) and adds up what
@@ -33,7 +34,7 @@ const kindOf = (pk: string | undefined, sk: string | undefined) => `${(pk ?? '?'
  * then are gone (DynamoDB Local does not run TTL deletion itself).
  */
 export async function measureTable(tableName: string, at: Date = new Date()): Promise<TableSize> {
-  const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = unmeteredClient();
   const size: TableSize = { items: 0, storedBytes: 0, tableBytes: 0, storedByteMonths: 0, tableByteMonths: 0, keysOnlyByteMonths: 0, byKind: {} };
   const atSeconds = at.getTime() / 1000;
   try {
@@ -54,7 +55,7 @@ export async function measureTable(tableName: string, at: Date = new Date()): Pr
         size.storedByteMonths += byteMonths(stored, at.getTime(), storageMonths, expiresAt);
         size.tableByteMonths += byteMonths(table, at.getTime(), storageMonths, expiresAt);
         size.keysOnlyByteMonths += byteMonths(keysOnly, at.getTime(), storageMonths, expiresAt);
-        const kind = (size.byKind[kindOf(item.pk?.S, item.sk?.S)] ??= { items: 0, indexEntries: 0, storedBytes: 0 });
+        const kind = (size.byKind[kindOfKey({ pk: item.pk?.S, sk: item.sk?.S })] ??= { items: 0, indexEntries: 0, storedBytes: 0 });
         kind.items += 1;
         kind.indexEntries += indexEntries;
         kind.storedBytes += stored;

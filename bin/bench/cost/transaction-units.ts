@@ -1,9 +1,10 @@
-import { BatchGetItemCommand, DynamoDBClient, type AttributeValue, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type DynamoDBClient, type AttributeValue, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../../functions/store/table-definition';
 import { useStoreClientPlugin } from '../../../functions/store/client';
 import { transactionWriteUnits, type TransactionAction } from './arithmetic';
 import { indexesOf, itemBytes, type IndexKey } from './item-size';
 import { excludeFromDuration } from './lambda-meter';
+import { unmeteredClient } from './unmetered-client';
 
 type Item = Record<string, AttributeValue>;
 const indexes: IndexKey[] = tableDefinition.globalIndexes.map((g) => ({ indexName: g.indexName, partitionKey: g.partitionKey.name, sortKey: g.sortKey.name }));
@@ -30,8 +31,7 @@ function actionOf(item: TransactWriteItem): { kind: TransactionAction['kind']; k
 export function meterTransactions(): { read(): { transactions: number; writeUnits: number; writeUnitsIndexesAtStandardRate: number; writeUnitsKeysOnlyIndexes: number }; reset(): void } {
   let reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0, writeUnitsKeysOnlyIndexes: 0 };
   let raw: DynamoDBClient | undefined;
-  const client = () =>
-    (raw ??= new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+  const client = () => (raw ??= unmeteredClient());
 
   async function itemsAt(table: string, keys: Item[]): Promise<Map<string, Item>> {
     const found = new Map<string, Item>();
