@@ -18,6 +18,7 @@ import { scheduledJobs } from '../functions/routes';
 import { dynamoDbClient } from '../functions/store/client';
 import { seedTable } from '../functions/store/seed-table';
 import { apiClient, expectStatus, type ApiClient } from './bench/cost/api-client';
+import { checkLocalCapacity, printCapacityCheck } from './bench/cost/local-capacity-check';
 import { lastCodeSentTo, smsSentSoFar, waitUntilRouted } from './bench/cost/cases-routed';
 import { planComplaint } from './bench/cost/complaint-mix';
 import { meterLambdas } from './bench/cost/lambda-meter';
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     poller = undefined;
     const erasureAsOf = addDays(today, 3 * 365 + 30);
     const erasureInstant = new Date(Date.now() + (3 * 365 + 30) * 86_400_000);
+    const capacityCheck = await checkLocalCapacity();
     const baseline = await measureTable(tableName);
     const baselineAtErasure = await measureTable(tableName, erasureInstant);
 
@@ -159,6 +161,7 @@ async function main(): Promise<void> {
     );
     const afterErasure = difference(await measureTable(tableName, erasureInstant), baselineAtErasure);
     logs.stop();
+    printCapacityCheck(capacityCheck);
     printReport({ complaints: filed.length, planned, stages, beforeErasure, afterErasure, jobs: { aggregateRuns, disclosed, erased } });
   } finally {
     logs.stop();
