@@ -4,7 +4,13 @@
  */
 export const prices = {
   region: 'us-east-1 (US East, N. Virginia)',
-  checkedOn: '2026-11-29',
+  /**
+   * The day these were taken as the current list prices. They are the
+   * figures the cost task gave (DynamoDB's after the November 2024 cut);
+   * this machine has no internet, so AWS's pricing pages were not re-read.
+   */
+  asOf: '2026-11-29',
+  source: 'AWS list prices as given in the cost task (issue 11); not re-read from the AWS pricing pages on that day',
   dynamoDb: {
     /** On-demand, after the November 2024 price cut. */
     perMillionWriteRequestUnits: 0.625,

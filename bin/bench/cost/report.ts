@@ -120,7 +120,7 @@ export function printReport(report: CostReport): void {
   const lines = dollarsPerMillion(usage);
   const writesLow = sum(report.stages, (s) => s.writeUnitsLow) / report.complaints;
   const total = lines.reduce((s, l) => s + l.dollarsPerMillion, 0);
-  console.log(`\nDollars per million complaints, AWS list prices in ${prices.region}, checked ${prices.checkedOn}`);
+  console.log(`\nDollars per million complaints, AWS list prices in ${prices.region} as of ${prices.asOf} (${prices.source})`);
   console.log(
     `  prices: DynamoDB on-demand $${prices.dynamoDb.perMillionWriteRequestUnits}/M WRU, $${prices.dynamoDb.perMillionReadRequestUnits}/M RRU, storage $${prices.dynamoDb.storagePerGbMonth}/GB-month, PITR $${prices.dynamoDb.pitrPerGbMonth}/GB-month, stream reads by Lambda free;` +
       ` Lambda arm64 $${prices.lambda.perGbSecondArm64}/GB-s, $${prices.lambda.perMillionRequests}/M requests; HTTP API $${prices.apiGateway.perMillionHttpApiRequests}/M; CloudWatch Logs ingestion $${prices.cloudWatchLogs.ingestionPerGb}/GB`,
