@@ -10,8 +10,6 @@ export interface StoreMeterReading {
   writesByKind: Record<string, number>;
   readUnits: number;
   writeUnits: number;
-  /** The same units by operation (e.g. `TransactWriteItems`), so a bench can replace what DynamoDB Local misreports. */
-  unitsByOperation: Record<string, { readUnits: number; writeUnits: number }>;
 }
 
 /** Operations that accept `ReturnConsumedCapacity`; table administration does not. */
@@ -46,8 +44,7 @@ function writtenKeys(command: string, input: Record<string, unknown>): Record<st
 }
 
 const prefix = (value: unknown) => String(value ?? '?').split('#')[0];
-/** `CASE/EVENT` for a timeline event: the prefixes of an item's keys. */
-export const kindOfKey = (key: Record<string, unknown>) => `${prefix(key.pk)}/${prefix(key.sk)}`;
+const kindOf = (key: Record<string, unknown>) => `${prefix(key.pk)}/${prefix(key.sk)}`;
 
 /**
  * Meters every call the store clients make from now on (every store client
@@ -56,7 +53,7 @@ export const kindOfKey = (key: Record<string, unknown>) => `${prefix(key.pk)}/${
  * and the meter adds it up. `reset()` starts a new reading.
  */
 export function meterStore(): { read(): StoreMeterReading; reset(): void } {
-  const empty = (): StoreMeterReading => ({ calls: {}, itemsWritten: 0, writesByKind: {}, readUnits: 0, writeUnits: 0, unitsByOperation: {} });
+  const empty = (): StoreMeterReading => ({ calls: {}, itemsWritten: 0, writesByKind: {}, readUnits: 0, writeUnits: 0 });
   let reading = empty();
   useStoreClientPlugin({
     applyToStack(stack) {
@@ -70,22 +67,17 @@ export function meterStore(): { read(): StoreMeterReading; reset(): void } {
           reading.calls[operation] = (reading.calls[operation] ?? 0) + 1;
           const written = writtenKeys(command, input);
           reading.itemsWritten += written.length;
-          for (const key of written) reading.writesByKind[kindOfKey(key)] = (reading.writesByKind[kindOfKey(key)] ?? 0) + 1;
+          for (const key of written) reading.writesByKind[kindOf(key)] = (reading.writesByKind[kindOf(key)] ?? 0) + 1;
           const result = await next(args);
           const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
-          const units = (reading.unitsByOperation[operation] ??= { readUnits: 0, writeUnits: 0 });
           for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-            let read = entry.ReadCapacityUnits ?? 0;
-            let write = entry.WriteCapacityUnits ?? 0;
+            reading.readUnits += entry.ReadCapacityUnits ?? 0;
+            reading.writeUnits += entry.WriteCapacityUnits ?? 0;
             // DynamoDB Local may answer only CapacityUnits; writes say so by operation.
             if (entry.ReadCapacityUnits === undefined && entry.WriteCapacityUnits === undefined) {
-              if (written.length > 0) write = entry.CapacityUnits ?? 0;
-              else read = entry.CapacityUnits ?? 0;
+              if (written.length > 0) reading.writeUnits += entry.CapacityUnits ?? 0;
+              else reading.readUnits += entry.CapacityUnits ?? 0;
             }
-            reading.readUnits += read;
-            reading.writeUnits += write;
-            units.readUnits += read;
-            units.writeUnits += write;
           }
           return result;
         },

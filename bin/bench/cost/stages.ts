@@ -29,7 +29,7 @@ export interface StageReading {
 
 interface Meters {
   store: { read(): StoreMeterReading; reset(): void };
-  transactions: { read(): { transactions: number; writeUnits: number; writeUnitsIndexesAtStandardRate: number; writeUnitsKeysOnlyIndexes: number }; reset(): void };
+  transactions: { read(): { transactions: number; writeUnits: number; writeUnitsIndexesAtStandardRate: number; writeUnitsKeysOnlyIndexes: number; reportedByLocal: number }; reset(): void };
   lambdas: { read(): Map<string, LambdaUsage>; reset(): void };
   logs: { read(): { events: number; bytes: number }; reset(): void };
   api: ApiClient;
@@ -47,7 +47,7 @@ export async function runStage(stage: string, meters: Meters, work: () => Promis
   const lambdas = meters.lambdas.read();
   const { invocations, gbSeconds } = totals(lambdas);
   const api = meters.api.read();
-  const reportedTransactionUnits = store.unitsByOperation.TransactWriteItems?.writeUnits ?? 0;
+  const reportedTransactionUnits = transactions.reportedByLocal;
   return {
     stage,
     readUnits: store.readUnits,

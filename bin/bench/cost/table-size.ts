@@ -3,7 +3,6 @@ import { tableDefinition } from '../../../functions/store/table-definition';
 import { byteMonths, storageMonths, storedBytes } from './arithmetic';
 import { indexesOf, itemBytes } from './item-size';
 import { unmeteredClient } from './unmetered-client';
-import { kindOfKey } from '../store-meter';
 
 export interface KindSize {
   items: number;
@@ -26,6 +25,8 @@ export interface TableSize {
   byKind: Record<string, KindSize>;
 }
 
+/** `CASE/EVENT` for a timeline event: the prefixes of the item's keys, as the store meter names kinds. */
+const kindOfKey = (key: { pk?: string; sk?: string }) => `${(key.pk ?? '?').split('#')[0]}/${(key.sk ?? '?').split('#')[0]}`;
 const indexes = tableDefinition.globalIndexes.map((g) => ({ indexName: g.indexName, partitionKey: g.partitionKey.name, sortKey: g.sortKey.name }));
 
 /**

@@ -1,4 +1,4 @@
-import { BatchGetItemCommand, type DynamoDBClient, type AttributeValue, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type DynamoDBClient, type AttributeValue, type BatchGetItemCommandOutput, type ConsumedCapacity, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../../functions/store/table-definition';
 import { useStoreClientPlugin } from '../../../functions/store/client';
 import { transactionWriteUnits, type TransactionAction } from './arithmetic';
@@ -27,9 +27,11 @@ function actionOf(item: TransactWriteItem): { kind: TransactionAction['kind']; k
  * the transaction names just before and just after it (with its own client,
  * which no meter sees) and applies `transactionWriteUnits`. The time those
  * reads take is not billed to the Lambda invocation that made the call.
+ * It also keeps what DynamoDB Local reported for them (the store meter
+ * counted that too), so the stage figures can swap one for the other.
  */
-export function meterTransactions(): { read(): { transactions: number; writeUnits: number; writeUnitsIndexesAtStandardRate: number; writeUnitsKeysOnlyIndexes: number }; reset(): void } {
-  let reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0, writeUnitsKeysOnlyIndexes: 0 };
+export function meterTransactions(): { read(): { transactions: number; writeUnits: number; writeUnitsIndexesAtStandardRate: number; writeUnitsKeysOnlyIndexes: number; reportedByLocal: number }; reset(): void } {
+  let reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0, writeUnitsKeysOnlyIndexes: 0, reportedByLocal: 0 };
   let raw: DynamoDBClient | undefined;
   const client = () => (raw ??= unmeteredClient());
 
@@ -76,6 +78,8 @@ export function meterTransactions(): { read(): { transactions: number; writeUnit
             };
           });
           reading.transactions += 1;
+          const reported = (result.output as { ConsumedCapacity?: ConsumedCapacity[] }).ConsumedCapacity ?? [];
+          reading.reportedByLocal += reported.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
           reading.writeUnits += transactionWriteUnits(measured);
           reading.writeUnitsIndexesAtStandardRate += transactionWriteUnits(measured, 'standard');
           reading.writeUnitsKeysOnlyIndexes += transactionWriteUnits(measured, 'keysOnly');
@@ -89,7 +93,7 @@ export function meterTransactions(): { read(): { transactions: number; writeUnit
   return {
     read: () => ({ ...reading }),
     reset: () => {
-      reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0, writeUnitsKeysOnlyIndexes: 0 };
+      reading = { transactions: 0, writeUnits: 0, writeUnitsIndexesAtStandardRate: 0, writeUnitsKeysOnlyIndexes: 0, reportedByLocal: 0 };
     },
   };
 }
