@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { addDays, isCalendarDate } from '../calendar/dates';
+import { addMonths, monthsBetween } from '../calendar/months';
 import { BadRequestError, ValidationError } from '../errors';
 import type { Language } from '../i18n';
 import { caseStatuses, caseSteps, type CaseStatus, type CaseStep, type DisclosureState } from '../lifecycle';
@@ -98,33 +99,9 @@ export function chinaDayStart(day: string): string {
   return new Date(`${day}T00:00:00+08:00`).toISOString();
 }
 
-/** Months `YYYY-MM` from `to`'s back to `from`'s, newest first. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let year = Number(to.slice(0, 4));
-  let month = Number(to.slice(5, 7));
-  const first = from.slice(0, 7);
-  for (;;) {
-    const current = `${year}-${String(month).padStart(2, '0')}`;
-    if (current < first) break;
-    months.push(current);
-    month -= 1;
-    if (month === 0) {
-      month = 12;
-      year -= 1;
-    }
-  }
-  return months;
-}
-
-function firstDayMonthsBack(today: string, months: number): string {
-  let year = Number(today.slice(0, 4));
-  let month = Number(today.slice(5, 7)) - (months - 1);
-  while (month <= 0) {
-    month += 12;
-    year -= 1;
-  }
-  return `${year}-${String(month).padStart(2, '0')}-01`;
+/** Months `YYYY-MM` from `to`'s back to `from`'s, newest first: the order a list reads its partitions. */
+export function monthsNewestFirst(from: string, to: string): string[] {
+  return monthsBetween(from, to).reverse();
 }
 
 export function caseListPlan(identity: StaffIdentity, request: CaseListRequest, today: string, subject?: string): CaseListPlan {
@@ -144,7 +121,7 @@ export function caseListPlan(identity: StaffIdentity, request: CaseListRequest, 
   };
   const byMonth = (): CaseListPlan => {
     const to = request.to ?? today;
-    return { ...common, index: 'byMonth', partitions: monthsBetween(request.from ?? firstDayMonthsBack(to, defaultMonths), to) };
+    return { ...common, index: 'byMonth', partitions: monthsNewestFirst(request.from ?? `${addMonths(to, -(defaultMonths - 1))}-01`, to) };
   };
   switch (identity.role) {
     case 'admin':
