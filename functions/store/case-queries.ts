@@ -1,6 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/complaints/case';
-import { invalidCursor, staffDeadlineKinds, type CaseListCursor, type CaseListIndex, type CaseListPlan } from '../domain/cases/list-query';
+import { InvalidCursorError } from '../domain/validation/cursor';
+import { staffDeadlineKinds, type CaseListCursor, type CaseListIndex, type CaseListPlan } from '../domain/cases/list-query';
 import { caseFromItem } from './cases-store';
 import { documentDb, tableName } from './client';
 import { indexPartitions, keys } from './keys';
@@ -41,7 +42,7 @@ function checkedPosition(position: Record<string, string>, index: ReturnType<typ
     sortKey.endsWith(`#${caseKey[1]}`) &&
     (plan.received.from === undefined || sortKey >= plan.received.from) &&
     (plan.received.toExclusive === undefined || sortKey < plan.received.toExclusive);
-  if (!valid) throw invalidCursor();
+  if (!valid) throw new InvalidCursorError();
   return position;
 }
 
@@ -118,7 +119,7 @@ export async function listCasePage(plan: CaseListPlan, limit: number, cursor: Ca
   const index = indexNamed(plan.index);
   const partitionKeyOf = (id: string) => indexPartitions[plan.index](id);
   let partition = cursor ? plan.partitions.indexOf(cursor.partition) : 0;
-  if (partition < 0) throw invalidCursor();
+  if (partition < 0) throw new InvalidCursorError();
   let start = cursor?.position ? checkedPosition(cursor.position, index, partitionKeyOf(cursor.partition), plan) : undefined;
   const records: CaseRecord[] = [];
 

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { addDays, isCalendarDate } from '../calendar/dates';
 import { addMonths, monthsBetween } from '../calendar/months';
-import { BadRequestError, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
 import type { Language } from '../i18n';
 import { caseStatuses, caseSteps, type CaseStatus, type CaseStep, type DisclosureState } from '../lifecycle';
+import { decodeCursor as decodeCursorOf, encodeCursor as encodeCursorOf, InvalidCursorError } from '../validation/cursor';
 import { toFieldIssues } from '../validation/issues';
 import { regulatorReach, type StaffIdentity } from './rights';
 
@@ -153,21 +154,12 @@ export interface CaseListCursor {
 
 const cursorSchema = z.strictObject({ p: z.string().min(1).max(100), k: z.record(z.string().max(200), z.string().max(300)).optional() });
 
-export const invalidCursor = () => new BadRequestError('invalid_cursor', 'The cursor is not one this listing gave out; start again without it.');
-
 export function encodeCursor(cursor: CaseListCursor): string {
-  return Buffer.from(JSON.stringify({ p: cursor.partition, ...(cursor.position ? { k: cursor.position } : {}) }), 'utf8').toString('base64url');
+  return encodeCursorOf({ p: cursor.partition, ...(cursor.position ? { k: cursor.position } : {}) });
 }
 
 export function decodeCursor(raw: string, plan: CaseListPlan): CaseListCursor {
-  if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw invalidCursor();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success || !plan.partitions.includes(parsed.data.p)) throw invalidCursor();
-  return { partition: parsed.data.p, ...(parsed.data.k ? { position: parsed.data.k } : {}) };
+  const { p, k } = decodeCursorOf(raw, cursorSchema);
+  if (!plan.partitions.includes(p)) throw new InvalidCursorError();
+  return { partition: p, ...(k ? { position: k } : {}) };
 }
