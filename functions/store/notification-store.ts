@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb, tableName } from './client';
 import { keys } from './keys';
+import { isConditionalCheckFailed } from './conditions';
 
 /**
  * Once-only sends (issue 10). Before a message goes out, a conditional put
@@ -26,7 +27,7 @@ export async function claimNotification(messageKey: string, nowEpochSeconds: num
     );
     return true;
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if (isConditionalCheckFailed(error)) return false;
     throw error;
   }
 }
@@ -53,8 +54,8 @@ export async function releaseNotification(messageKey: string): Promise<void> {
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':sending': 'sending' },
     }),
-  ).catch((error: Error) => {
-    if (error.name !== 'ConditionalCheckFailedException') throw error;
+  ).catch((error: unknown) => {
+    if (!isConditionalCheckFailed(error)) throw error;
   });
 }
 
