@@ -5,7 +5,7 @@ import { staffDeadlineKinds, type CaseListCursor, type CaseListIndex, type CaseL
 import { caseFromItem } from './cases-store';
 import { documentDb, tableName } from './client';
 import { indexPartitions, keys } from './keys';
-import { tableDefinition } from './table-definition';
+import { indexes } from './table-definition';
 
 /**
  * List queries on the global indexes. Staff listings read one index
@@ -14,8 +14,7 @@ import { tableDefinition } from './table-definition';
  * items than asked while a cursor still follows. Never a Scan.
  */
 function indexNamed(index: CaseListIndex | 'byDeadline') {
-  const definition = tableDefinition.globalIndexes.find((g) => g.indexName === index);
-  if (!definition) throw new Error(`The table has no index ${index}`);
+  const definition = indexes[index];
   return { name: definition.indexName, pk: definition.partitionKey.name, sk: definition.sortKey.name };
 }
 

@@ -2,6 +2,7 @@ import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamod
 import { documentDb, tableName } from './client';
 import { indexPartitions, keys } from './keys';
 import { isConditionalCheckFailed } from './conditions';
+import { indexes } from './table-definition';
 
 /**
  * The erasure job's reads and writes beside the versioned case change
@@ -19,7 +20,7 @@ export async function duePrivacyPage(nowIso: string, limit: number, start?: Reco
   const page = await documentDb().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'byErasure',
+      IndexName: indexes.byErasure.indexName,
       // `<dueAt>#<caseId>`: every key due at or before now sorts below `<now>$` ('$' follows '#').
       KeyConditionExpression: 'erasePk = :pk AND eraseSk < :upTo',
       ExpressionAttributeValues: { ':pk': indexPartitions.byErasure(), ':upTo': `${nowIso}$` },

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../domain/validation/cursor';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
+import { indexes } from './table-definition';
 
 /**
  * A safety report (SPEC section 3): what a regulator needs to act on a
@@ -64,7 +65,7 @@ export async function listSafetyReports(scope: SafetyReportScope, page: { limit:
   const { Items, LastEvaluatedKey } = await documentDb().send(
     new QueryCommand({
       TableName: tableName(),
-      ...(byProvince ? {} : { IndexName: 'byRegion' }),
+      ...(byProvince ? {} : { IndexName: indexes.byRegion.indexName }),
       KeyConditionExpression: '#partition = :partition',
       ...(scope.kind === 'county' ? { FilterExpression: 'regionCode = :region' } : {}),
       ExpressionAttributeNames: { '#partition': partitionAttribute },
