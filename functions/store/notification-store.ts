@@ -32,13 +32,14 @@ export async function claimNotification(messageKey: string, nowEpochSeconds: num
   }
 }
 
+/** A notification item's key, and `#state` for its `state` attribute (a reserved word). */
+const notificationItem = (messageKey: string) => ({ TableName: tableName(), Key: keys.notification(messageKey), ExpressionAttributeNames: { '#state': 'state' } });
+
 export async function markNotificationSent(messageKey: string, nowEpochSeconds: number): Promise<void> {
   await documentDb().send(
     new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.notification(messageKey),
+      ...notificationItem(messageKey),
       UpdateExpression: 'SET #state = :sent, sentAt = :now',
-      ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':sent': 'sent', ':now': nowEpochSeconds },
     }),
   );
@@ -48,10 +49,8 @@ export async function markNotificationSent(messageKey: string, nowEpochSeconds: 
 export async function releaseNotification(messageKey: string): Promise<void> {
   await documentDb().send(
     new DeleteCommand({
-      TableName: tableName(),
-      Key: keys.notification(messageKey),
+      ...notificationItem(messageKey),
       ConditionExpression: '#state = :sending',
-      ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':sending': 'sending' },
     }),
   ).catch((error: unknown) => {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { depositSchema, fundKinds, fundRegistrationSchema } from '../../domain/funds/fund';
 import { ledgerKinds } from '../../domain/funds/ledger';
 import { ledgerQuerySchema } from '../../domain/funds/ledger-query';
-import { errorBody, json, type Doc } from './common';
+import { errorBody, integers, json, type Doc } from './common';
 
 /** The guarantee-fund routes of the API document (SPEC section 9, docs/funds.md). */
 const fail = (description: string) => json(errorBody, description);
@@ -15,11 +15,7 @@ const fund = z
     name: z.string(),
     kind: z.enum(fundKinds),
     associationId: z.string(),
-    perCaseLimitFen: z.number().int(),
-    depositedFen: z.number().int(),
-    reservedFen: z.number().int(),
-    paidFen: z.number().int(),
-    recoveredFen: z.number().int(),
+    ...integers('perCaseLimitFen', 'depositedFen', 'reservedFen', 'paidFen', 'recoveredFen'),
     balanceFen: z.number().int().meta({ description: 'depositedFen - paidFen + recoveredFen' }),
     availableFen: z.number().int().meta({ description: 'balanceFen - reservedFen; never below zero' }),
     seq: z.number().int().meta({ description: 'The last ledger entry\'s sequence number' }),

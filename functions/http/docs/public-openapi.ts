@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { disclosureListQuerySchema, handlingResults } from '../../domain/disclosure';
 import { statisticsQuerySchema } from '../../domain/statistics';
-import { errors, json, type Doc } from './common';
+import { errors, integers, json, type Doc } from './common';
 
 /** The public statistics and disclosure routes of the API document (SPEC section 6). */
 const figureFields = {
@@ -38,12 +38,7 @@ const merchantRecordBody = z
     name: z.string(),
     from: z.string(),
     to: z.string(),
-    complaints12m: z.number().int(),
-    accepted: z.number().int(),
-    notAccepted: z.number().int(),
-    resolved: z.number().int(),
-    unresolved: z.number().int(),
-    withdrawn: z.number().int(),
+    ...integers('complaints12m', 'accepted', 'notAccepted', 'resolved', 'unresolved', 'withdrawn'),
     resolutionRate: z.number().nullable(),
     medianDaysToClose: z.number().int().nullable(),
     odr: z.boolean(),
