@@ -65,6 +65,8 @@ const webSharedModules = [
   'domain/i18n$',
   'domain/lifecycle$',
   'domain/merchants/',
+  // fen as yuan text: the pages show amounts as the CSV files write them
+  'domain/money$',
   'domain/validation/',
   'reference$',
   // the route table's list of scheduled jobs (the admin's job buttons): plain data, no imports

@@ -57,16 +57,13 @@ export class Background extends Construct {
     for (const job of props.scheduledJobs ?? scheduledJobTable) this.addScheduledJob(job, props);
   }
 
+  private handlerFunction(id: string, handler: string, kind: 'stream' | 'job', tableAccess: StreamConsumerDefinition['table'], props: BackgroundProps): HandlerFunction {
+    return new HandlerFunction(this, id, { handler, kind, table: props.table, tableAccess, logLevel: props.logLevel, retainData: props.retainData });
+  }
+
   private addStreamConsumer(consumer: StreamConsumerDefinition, props: BackgroundProps): void {
     const id = `${handlerConstructId(consumer.handler)}Consumer`;
-    const fn = new HandlerFunction(this, id, {
-      handler: consumer.handler,
-      kind: 'stream',
-      table: props.table,
-      tableAccess: consumer.table,
-      logLevel: props.logLevel,
-      retainData: props.retainData,
-    });
+    const fn = this.handlerFunction(id, consumer.handler, 'stream', consumer.table, props);
 
     const deadLetters = new sqs.Queue(this, `${id}DeadLetters`, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -113,14 +110,7 @@ export class Background extends Construct {
 
   private addScheduledJob(job: ScheduledJobDefinition, props: BackgroundProps): void {
     const id = `${handlerConstructId(job.job)}Job`;
-    const fn = new HandlerFunction(this, id, {
-      handler: job.handler,
-      kind: 'job',
-      table: props.table,
-      tableAccess: job.table,
-      logLevel: props.logLevel,
-      retainData: props.retainData,
-    });
+    const fn = this.handlerFunction(id, job.handler, 'job', job.table, props);
     // An EventBridge rule invokes through the function's resource policy, so
     // no role with invoke rights is needed. Each run picks up everything
     // changed since the last one, so a missed run is caught up by the next.

@@ -1,6 +1,6 @@
 import { chinaDate } from '../../functions/domain/calendar/dates';
 import { parseConsumerAction, parseStaffAction } from '../../functions/domain/cases/action-schemas';
-import type { StaffIdentity } from '../../functions/domain/cases/rights';
+import { associationOf, type StaffIdentity } from '../../functions/domain/cases/rights';
 import { caseIdForIdempotencyKey } from '../../functions/domain/complaints/case-id';
 import { idempotencyKeyHash } from '../../functions/domain/complaints/idempotency';
 import { parseComplaint } from '../../functions/domain/complaints/intake-schema';
@@ -110,7 +110,7 @@ async function fileAndRoute(key: string, body: DemoComplaint['body'], receivedAt
 }
 
 function identityFor(step: DemoStep, stored: StoredCase): { identity: StaffIdentity; subject: string } {
-  const association = stored.record.associationId ?? '410000';
+  const association = associationOf(stored.record);
   switch (step.by) {
     case 'merchant':
       return { identity: { role: 'merchant', merchant: stored.record.complaint.merchant.creditCode! }, subject: `demo-merchant-${stored.record.complaint.merchant.creditCode}` };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import { handlersDir } from './paths';
+import { cachedPromise } from '../../functions/shared/cached-promise';
 
 /** A Lambda handler as the local stack calls it: promise style, as every Redress handler is written. */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -13,14 +14,8 @@ const loaded = new Map<string, Promise<LambdaHandler>>();
  * cached, as a warm Lambda keeps its module loaded.
  */
 export function loadHandler(handlerModule: string): Promise<LambdaHandler> {
-  let handler = loaded.get(handlerModule);
-  if (!handler) {
-    handler = importHandler(handlerModule);
-    loaded.set(handlerModule, handler);
-    // A failed import (e.g. the module is not written yet) is tried again on the next request.
-    handler.catch(() => loaded.delete(handlerModule));
-  }
-  return handler;
+  // A failed import (e.g. the module is not written yet) is tried again on the next request.
+  return cachedPromise(loaded, handlerModule, () => importHandler(handlerModule));
 }
 
 async function importHandler(handlerModule: string): Promise<LambdaHandler> {

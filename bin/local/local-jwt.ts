@@ -4,6 +4,7 @@ import path from 'node:path';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import * as z from 'zod';
 import { localJwtDir } from './paths';
+import { cachedPromise } from '../../functions/shared/cached-promise';
 
 /**
  * Local stand-ins for Cognito ID tokens. The claims are the ones a Cognito
@@ -57,13 +58,7 @@ const keyPairs = new Map<string, Promise<KeyPair>>();
 
 /** The key pair in `keyDir`, made (mode 600) when there is none. */
 function keyPair(keyDir: string): Promise<KeyPair> {
-  let pair = keyPairs.get(keyDir);
-  if (!pair) {
-    pair = loadOrCreateKeyPair(keyDir);
-    keyPairs.set(keyDir, pair);
-    pair.catch(() => keyPairs.delete(keyDir));
-  }
-  return pair;
+  return cachedPromise(keyPairs, keyDir, () => loadOrCreateKeyPair(keyDir));
 }
 
 async function loadOrCreateKeyPair(keyDir: string): Promise<KeyPair> {

@@ -30,8 +30,8 @@ export class ValidationError extends DomainError {
 }
 
 export class BadRequestError extends DomainError {
-  constructor(code: string, message: string) {
-    super(400, code, message);
+  constructor(code: string, message: string, details: Record<string, unknown> = {}) {
+    super(400, code, message, details);
   }
 }
 

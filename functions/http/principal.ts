@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { StaffIdentity } from '../domain/cases/rights';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 
 /**
@@ -10,11 +11,8 @@ import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 export const staffRoles = ['mediator', 'merchant', 'regulator', 'admin'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-export type StaffPrincipal =
-  | { role: 'mediator'; org: string }
-  | { role: 'merchant'; merchant: string }
-  | { role: 'regulator'; region: string }
-  | { role: 'admin' };
+/** The caller as the case rules know it (domain/cases/rights.ts): one type for both. */
+export type StaffPrincipal = StaffIdentity;
 
 type Claims = Record<string, unknown>;
 

@@ -1,10 +1,11 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/complaints/case';
-import { invalidCursor, staffDeadlineKinds, type CaseListCursor, type CaseListIndex, type CaseListPlan } from '../domain/cases/list-query';
+import { InvalidCursorError } from '../domain/validation/cursor';
+import { staffDeadlineKinds, type CaseListCursor, type CaseListIndex, type CaseListPlan } from '../domain/cases/list-query';
 import { caseFromItem } from './cases-store';
 import { documentDb, tableName } from './client';
 import { indexPartitions, keys } from './keys';
-import { tableDefinition } from './table-definition';
+import { indexes } from './table-definition';
 
 /**
  * List queries on the global indexes. Staff listings read one index
@@ -13,8 +14,7 @@ import { tableDefinition } from './table-definition';
  * items than asked while a cursor still follows. Never a Scan.
  */
 function indexNamed(index: CaseListIndex | 'byDeadline') {
-  const definition = tableDefinition.globalIndexes.find((g) => g.indexName === index);
-  if (!definition) throw new Error(`The table has no index ${index}`);
+  const definition = indexes[index];
   return { name: definition.indexName, pk: definition.partitionKey.name, sk: definition.sortKey.name };
 }
 
@@ -41,7 +41,7 @@ function checkedPosition(position: Record<string, string>, index: ReturnType<typ
     sortKey.endsWith(`#${caseKey[1]}`) &&
     (plan.received.from === undefined || sortKey >= plan.received.from) &&
     (plan.received.toExclusive === undefined || sortKey < plan.received.toExclusive);
-  if (!valid) throw invalidCursor();
+  if (!valid) throw new InvalidCursorError();
   return position;
 }
 
@@ -118,7 +118,7 @@ export async function listCasePage(plan: CaseListPlan, limit: number, cursor: Ca
   const index = indexNamed(plan.index);
   const partitionKeyOf = (id: string) => indexPartitions[plan.index](id);
   let partition = cursor ? plan.partitions.indexOf(cursor.partition) : 0;
-  if (partition < 0) throw invalidCursor();
+  if (partition < 0) throw new InvalidCursorError();
   let start = cursor?.position ? checkedPosition(cursor.position, index, partitionKeyOf(cursor.partition), plan) : undefined;
   const records: CaseRecord[] = [];
 

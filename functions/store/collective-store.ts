@@ -1,8 +1,10 @@
-import { BatchGetCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch';
 import type { CaseSummary, GroupMonth } from '../domain/routing/collective';
 import { documentDb, tableName } from './client';
 import { queryAll } from './query-all';
 import { keys } from './keys';
+import { isConditionalCheckFailed } from './conditions';
 
 /**
  * A group-month item keeps at most this many case ids (about 30 KB), far
@@ -59,7 +61,7 @@ export async function addGroupMember(group: GroupMember): Promise<void> {
     );
   } catch (error) {
     // Already a member, or the month is full: either way nothing more to do.
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
   }
 }
 
@@ -98,27 +100,6 @@ export async function groupMonthCounts(associationId: string, months: readonly s
   return counts;
 }
 
-/** BatchGet in chunks of 100, retrying what DynamoDB leaves unprocessed. */
-async function batchGet(requestKeys: readonly Record<string, string>[], projection?: { expression: string; names: Record<string, string> }): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for (let start = 0; start < requestKeys.length; start += 100) {
-    let pending: Record<string, unknown>[] | undefined = requestKeys.slice(start, start + 100);
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      const answer: BatchGetCommandOutput = await documentDb().send(
-        new BatchGetCommand({
-          RequestItems: {
-            [tableName()]: { Keys: pending, ...(projection ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names } : {}) },
-          },
-        }),
-      );
-      items.push(...(answer.Responses?.[tableName()] ?? []));
-      pending = answer.UnprocessedKeys?.[tableName()]?.Keys;
-    }
-  }
-  return items;
-}
-
 export async function groupMonths(associationId: string, wanted: readonly Pick<GroupMonthCount, 'month' | 'merchantKey' | 'category'>[]): Promise<GroupMonth[]> {
   const items = await batchGet(wanted.map((g) => keys.collectiveGroup(associationId, g.month, g.merchantKey, g.category)));
   return items.map((item) => ({
@@ -134,7 +115,7 @@ export async function groupMonths(associationId: string, wanted: readonly Pick<G
 export async function caseSummaries(caseIds: readonly string[]): Promise<Map<string, CaseSummary>> {
   const items = await batchGet(
     caseIds.map((id) => keys.case(id)),
-    { expression: 'caseId, receivedAt, #status, step', names: { '#status': 'status' } },
+    { projection: { expression: 'caseId, receivedAt, #status, step', names: { '#status': 'status' } } },
   );
   return new Map(items.map((item) => [item.caseId as string, { caseId: item.caseId, receivedAt: item.receivedAt, status: item.status, step: item.step ?? null } as CaseSummary]));
 }

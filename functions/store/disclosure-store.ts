@@ -2,6 +2,7 @@ import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublicDisclosure } from '../domain/disclosure/public-record';
 import { documentDb, tableName } from './client';
 import { disclosureKeys } from './keys';
+import { indexes, type GlobalIndexDefinition } from './table-definition';
 
 /**
  * Published disclosure records and the queue of candidates waiting for
@@ -12,11 +13,12 @@ import { disclosureKeys } from './keys';
  */
 export type DisclosureListing = 'all' | 'merchant' | 'region' | 'category';
 
+const byName = (index: GlobalIndexDefinition) => ({ indexName: index.indexName, pk: index.partitionKey.name, sk: index.sortKey.name });
 const listingIndex: Record<DisclosureListing, { indexName: string; pk: string; sk: string }> = {
-  all: { indexName: 'byAssociation', pk: 'assocPk', sk: 'assocSk' },
-  merchant: { indexName: 'byMerchant', pk: 'merchantPk', sk: 'merchantSk' },
-  region: { indexName: 'byRegion', pk: 'regionPk', sk: 'regionSk' },
-  category: { indexName: 'byMonth', pk: 'monthPk', sk: 'monthSk' },
+  all: byName(indexes.byAssociation),
+  merchant: byName(indexes.byMerchant),
+  region: byName(indexes.byRegion),
+  category: byName(indexes.byMonth),
 };
 
 /** The public fields of a stored record: everything but keys and bookkeeping. */

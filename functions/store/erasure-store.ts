@@ -1,14 +1,14 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb, tableName } from './client';
 import { indexPartitions, keys } from './keys';
+import { isConditionalCheckFailed } from './conditions';
+import { indexes } from './table-definition';
 
 /**
  * The erasure job's reads and writes beside the versioned case change
  * (`case-changes.ts`). Each is idempotent: removing what is already gone
  * changes nothing, so a run that stopped half-way can simply be repeated.
  */
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
-
 export interface DueEntry {
   caseId: string;
   /** The sort key as read: a write that re-keys the case is conditional on it. */
@@ -20,7 +20,7 @@ export async function duePrivacyPage(nowIso: string, limit: number, start?: Reco
   const page = await documentDb().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'byErasure',
+      IndexName: indexes.byErasure.indexName,
       // `<dueAt>#<caseId>`: every key due at or before now sorts below `<now>$` ('$' follows '#').
       KeyConditionExpression: 'erasePk = :pk AND eraseSk < :upTo',
       ExpressionAttributeValues: { ':pk': indexPartitions.byErasure(), ':upTo': `${nowIso}$` },
@@ -64,7 +64,7 @@ export async function removeSealedIntake(caseId: string, seen: { version: number
     );
     return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (isConditionalCheckFailed(error)) return false;
     throw error;
   }
 }
@@ -76,7 +76,7 @@ async function removeAttribute(Key: Record<string, string>, attribute: string): 
       new UpdateCommand({ TableName: tableName(), Key, UpdateExpression: 'REMOVE #attribute', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#attribute': attribute } }),
     );
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
   }
 }
 
@@ -93,6 +93,6 @@ export async function releaseOpenCaseMarker(duplicateKeyHash: string, caseId: st
       new DeleteCommand({ TableName: tableName(), Key: keys.openCaseMarker(duplicateKeyHash), ConditionExpression: 'caseId = :caseId', ExpressionAttributeValues: { ':caseId': caseId } }),
     );
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
   }
 }

@@ -7,6 +7,7 @@ import { ConcurrentWriteError, type TransactItem } from './case-changes';
 import { documentDb, tableName } from './client';
 import { fundKeys } from './keys';
 import { queryAll } from './query-all';
+import { putIfAbsent } from './conditions';
 
 /**
  * Funds and their ledgers (SPEC section 9, docs/funds.md). Money is never
@@ -91,16 +92,6 @@ export async function seedFund(fund: FundRegistration & { fundId: string }, now:
   // On its own condition: a table seeded before the directory existed gets its entry; an admin's edit of it is kept.
   await putIfAbsent(directoryItem(fund));
   return created;
-}
-
-async function putIfAbsent(Item: Record<string, unknown>): Promise<boolean> {
-  try {
-    await documentDb().send(new PutCommand({ TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
 }
 
 /**

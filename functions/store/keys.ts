@@ -1,3 +1,5 @@
+import { provinceCode } from '../reference/schemas';
+
 /**
  * Key layout of the single table (README.md, "Data model"). Every key the
  * code writes or reads is built here.
@@ -27,8 +29,8 @@ export const keys = {
    */
   openCaseMarker: (duplicateKeyHash: string) => ({ pk: `OPENCASE#${duplicateKeyHash}`, sk: 'OPEN' }),
   /** Every safety report of the province in one partition, newest last; `indexKeys.safetyByRegion` splits them by prefecture. */
-  safetyReport: (reportedAt: string, caseId: string) => ({ pk: 'SAFETY#410000', sk: `REPORT#${reportedAt}#${caseId}` }),
-  safetyReportsOfProvince: () => 'SAFETY#410000',
+  safetyReport: (reportedAt: string, caseId: string) => ({ pk: `SAFETY#${provinceCode}`, sk: `REPORT#${reportedAt}#${caseId}` }),
+  safetyReportsOfProvince: () => `SAFETY#${provinceCode}`,
   /**
    * Collective-action candidates: one item per association, China month,
    * merchant and category, holding the ids of the cases routed there. A

@@ -1,5 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb, tableName } from './client';
+import { isConditionalCheckFailed } from './conditions';
 import { keys } from './keys';
 
 /**
@@ -15,17 +16,18 @@ import { keys } from './keys';
  */
 const keepSeconds = 30 * 86_400;
 
+/** A change's notification item, and `#state` for its `state` attribute (a reserved word). */
+const changeItem = (changeKey: string) => ({ TableName: tableName(), Key: keys.notification(changeKey), ExpressionAttributeNames: { '#state': 'state' } });
+
 export type ChangeClaim = { claimed: false } | { claimed: true; alreadySent: ReadonlySet<string> };
 
 export async function claimChangeNotifications(changeKey: string, nowEpochSeconds: number, leaseSeconds: number): Promise<ChangeClaim> {
   try {
     const { Attributes } = await documentDb().send(
       new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.notification(changeKey),
+        ...changeItem(changeKey),
         UpdateExpression: 'SET entity = :entity, #state = :sending, claimedAt = :now, expiresAt = :expiresAt',
         ConditionExpression: 'attribute_not_exists(pk) OR #state = :released OR (#state = :sending AND claimedAt <= :staleBefore)',
-        ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
           ':entity': 'notification',
           ':sending': 'sending',
@@ -47,10 +49,8 @@ export async function claimChangeNotifications(changeKey: string, nowEpochSecond
 export async function markChangeNotified(changeKey: string, nowEpochSeconds: number): Promise<void> {
   await documentDb().send(
     new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.notification(changeKey),
+      ...changeItem(changeKey),
       UpdateExpression: 'SET #state = :sent, sentAt = :now',
-      ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':sent': 'sent', ':now': nowEpochSeconds },
     }),
   );
@@ -61,11 +61,9 @@ export async function releaseChangeNotifications(changeKey: string, sent: readon
   try {
     await documentDb().send(
       new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.notification(changeKey),
+        ...changeItem(changeKey),
         UpdateExpression: 'SET #state = :released, sent = :sentKeys',
         ConditionExpression: '#state = :sending',
-        ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':released': 'released', ':sending': 'sending', ':sentKeys': [...sent] },
       }),
     );
@@ -73,8 +71,6 @@ export async function releaseChangeNotifications(changeKey: string, sent: readon
     if (!isConditionalCheckFailed(error)) throw error;
   }
 }
-
-const isConditionalCheckFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 /** The type of the timeline event that produced `version` of a case (one event per change). */
 export async function eventTypeOf(caseId: string, version: number): Promise<string | undefined> {

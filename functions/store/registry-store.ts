@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Association, MerchantRecord } from '../reference/types';
 import { documentDb, tableName } from './client';
 import { keys } from './keys';
+import { putIfAbsent } from './conditions';
 
 /** Registry items: merchants and consumer associations, kept by admins. */
 
@@ -49,17 +50,6 @@ export async function putMerchant(merchant: MerchantRecord, now: string): Promis
   );
   const version = (typeof before?.version === 'number' ? before.version : 0) + 1;
   return { created: before === undefined, merchant: { creditCode, name, regionCode, odr, ...(advancePayout ? { advancePayout } : {}), offlineNoReasonReturn, ...(contact ? { contact } : {}), version, updatedAt: now } };
-}
-
-/** Writes the item only if it is not there yet; returns whether it wrote. */
-async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
-  try {
-    await documentDb().send(new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
 }
 
 /** Seeding never overwrites: an admin's later edit of a seeded merchant survives a restart. */

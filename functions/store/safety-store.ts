@@ -1,7 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '../domain/errors';
+import type { RegulatorReach } from '../domain/cases/rights';
+import * as z from 'zod';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../domain/validation/cursor';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
+import { indexes } from './table-definition';
 
 /**
  * A safety report (SPEC section 3): what a regulator needs to act on a
@@ -40,45 +43,36 @@ function reportFromItem(item: Record<string, unknown>): SafetyReport {
 }
 
 /** Whose reports: the whole province, one prefecture, or one county (its prefecture's list, filtered). */
-export type SafetyReportScope = { kind: 'province' } | { kind: 'prefecture'; prefectureCode: string } | { kind: 'county'; prefectureCode: string; regionCode: string };
+/** A regulator's reach (domain/cases/rights.ts), one that reaches something. */
+export type SafetyReportScope = Exclude<RegulatorReach, { kind: 'none' }>;
 
 type PageKey = Record<string, string>;
-
-const encodeCursor = (key: PageKey) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+const pageKeySchema = z.record(z.string(), z.string());
 
 /** A cursor is only ever one we made for this same list; anything else is a 400, never a DynamoDB error. */
-function decodeCursor(cursor: string, attributes: readonly string[], partitionAttribute: string, partition: string): PageKey {
-  const invalid = () => new ValidationError([{ path: 'cursor', message: 'Not a cursor from this list; start again without one.' }]);
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (key === null || typeof key !== 'object' || Array.isArray(key)) throw invalid();
-  const entries = Object.entries(key);
-  const sameKeys = entries.length === attributes.length && entries.every(([name, value]) => attributes.includes(name) && typeof value === 'string');
-  if (!sameKeys) throw invalid();
-  if ((key as PageKey)[partitionAttribute] !== partition) throw invalid();
-  return key as PageKey;
+function decodePageKey(cursor: string, attributes: readonly string[], partitionAttribute: string, partition: string): PageKey {
+  const key = decodeCursor(cursor, pageKeySchema);
+  const names = Object.keys(key);
+  if (names.length !== attributes.length || !names.every((name) => attributes.includes(name)) || key[partitionAttribute] !== partition) throw new InvalidCursorError();
+  return key;
 }
 
 /** Newest first, `limit` at most per page; a county's pages may come back short, since they are filtered. */
 export async function listSafetyReports(scope: SafetyReportScope, page: { limit: number; cursor?: string }): Promise<{ items: SafetyReport[]; cursor?: string }> {
   const byProvince = scope.kind === 'province';
   const partitionAttribute = byProvince ? 'pk' : 'regionPk';
-  const partition = byProvince ? keys.safetyReportsOfProvince() : indexKeys.safetyByRegion(scope.prefectureCode, '', '').regionPk;
+  const partition = byProvince ? keys.safetyReportsOfProvince() : indexKeys.safetyByRegion(scope.prefecture, '', '').regionPk;
   const { Items, LastEvaluatedKey } = await documentDb().send(
     new QueryCommand({
       TableName: tableName(),
-      ...(byProvince ? {} : { IndexName: 'byRegion' }),
+      ...(byProvince ? {} : { IndexName: indexes.byRegion.indexName }),
       KeyConditionExpression: '#partition = :partition',
       ...(scope.kind === 'county' ? { FilterExpression: 'regionCode = :region' } : {}),
       ExpressionAttributeNames: { '#partition': partitionAttribute },
-      ExpressionAttributeValues: { ':partition': partition, ...(scope.kind === 'county' ? { ':region': scope.regionCode } : {}) },
+      ExpressionAttributeValues: { ':partition': partition, ...(scope.kind === 'county' ? { ':region': scope.county } : {}) },
       ScanIndexForward: false,
       Limit: page.limit,
-      ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, byProvince ? ['pk', 'sk'] : ['pk', 'sk', 'regionPk', 'regionSk'], partitionAttribute, partition) : undefined,
+      ExclusiveStartKey: page.cursor ? decodePageKey(page.cursor, byProvince ? ['pk', 'sk'] : ['pk', 'sk', 'regionPk', 'regionSk'], partitionAttribute, partition) : undefined,
     }),
   );
   return { items: (Items ?? []).map(reportFromItem), ...(LastEvaluatedKey ? { cursor: encodeCursor(LastEvaluatedKey as PageKey) } : {}) };

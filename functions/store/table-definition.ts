@@ -16,6 +16,23 @@ export interface GlobalIndexDefinition {
   serves: string;
 }
 
+/** An index keyed by two string attributes, `<prefix>Pk` and `<prefix>Sk`. */
+function stringIndex(indexName: string, keyPrefix: string, serves: string): GlobalIndexDefinition {
+  return { indexName, partitionKey: { name: `${keyPrefix}Pk`, type: 'S' }, sortKey: { name: `${keyPrefix}Sk`, type: 'S' }, serves };
+}
+
+/** The global secondary indexes by name: queries take `IndexName` and key attribute names from here. */
+export const indexes = {
+  byAssociation: stringIndex('byAssociation', 'assoc', "a mediator's queue: cases of one consumer association, by time received; all published disclosures (`DISCLOSURE#ALL`)"),
+  byMerchant: stringIndex('byMerchant', 'merchant', "a merchant's cases and public record, by time received; its published disclosures (`DISCLOSURE#<creditCode>`)"),
+  byRegion: stringIndex('byRegion', 'region', "a regulator's cases and safety reports (`SAFETY#`) for one prefecture, by time received; disclosures by region (`DISCLOSURE#<prefecture>`)"),
+  byDeadline: stringIndex('byDeadline', 'due', 'the deadline sweeper: open cases whose current deadline has passed (sparse)'),
+  byMonth: stringIndex('byMonth', 'month', 'overloaded: cases by China-time month received (`MONTH#`, also how statistics find new filings), the change feed of timeline events by UTC day (`CHANGED#`), disclosures by category (`DISCLOSURE#<category>`)'),
+  byErasure: stringIndex('byErasure', 'erase', "the `erase-personal-data` job: cases by the instant their next privacy deadline falls due (the sealed intake answer after 24 hours, the consumer's data 3 years after closing); sparse"),
+} as const satisfies Record<string, GlobalIndexDefinition>;
+
+export type IndexName = keyof typeof indexes;
+
 export const tableDefinition = {
   /** Logical name; the deployed name comes from CloudFormation, the local one from the local stack. */
   logicalName: 'Redress',
@@ -24,44 +41,7 @@ export const tableDefinition = {
   /** Epoch seconds; DynamoDB deletes the item some time after. */
   timeToLiveAttribute: 'expiresAt',
   streamView: 'NEW_AND_OLD_IMAGES' as const,
-  globalIndexes: [
-    {
-      indexName: 'byAssociation',
-      partitionKey: { name: 'assocPk', type: 'S' },
-      sortKey: { name: 'assocSk', type: 'S' },
-      serves: "a mediator's queue: cases of one consumer association, by time received; all published disclosures (`DISCLOSURE#ALL`)",
-    },
-    {
-      indexName: 'byMerchant',
-      partitionKey: { name: 'merchantPk', type: 'S' },
-      sortKey: { name: 'merchantSk', type: 'S' },
-      serves: "a merchant's cases and public record, by time received; its published disclosures (`DISCLOSURE#<creditCode>`)",
-    },
-    {
-      indexName: 'byRegion',
-      partitionKey: { name: 'regionPk', type: 'S' },
-      sortKey: { name: 'regionSk', type: 'S' },
-      serves: "a regulator's cases and safety reports (`SAFETY#`) for one prefecture, by time received; disclosures by region (`DISCLOSURE#<prefecture>`)",
-    },
-    {
-      indexName: 'byDeadline',
-      partitionKey: { name: 'duePk', type: 'S' },
-      sortKey: { name: 'dueSk', type: 'S' },
-      serves: 'the deadline sweeper: open cases whose current deadline has passed (sparse)',
-    },
-    {
-      indexName: 'byMonth',
-      partitionKey: { name: 'monthPk', type: 'S' },
-      sortKey: { name: 'monthSk', type: 'S' },
-      serves: 'overloaded: cases by China-time month received (`MONTH#`, also how statistics find new filings), the change feed of timeline events by UTC day (`CHANGED#`), disclosures by category (`DISCLOSURE#<category>`)',
-    },
-    {
-      indexName: 'byErasure',
-      partitionKey: { name: 'erasePk', type: 'S' },
-      sortKey: { name: 'eraseSk', type: 'S' },
-      serves: "the `erase-personal-data` job: cases by the instant their next privacy deadline falls due (the sealed intake answer after 24 hours, the consumer's data 3 years after closing); sparse",
-    },
-  ] as GlobalIndexDefinition[],
+  globalIndexes: Object.values(indexes),
 } as const;
 
 /** Every attribute that appears in a key of the table or an index. */

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb, tableName } from './client';
 import { keys } from './keys';
+import { isConditionalCheckFailed } from './conditions';
 
 /**
  * Phone verification items. A send is one transaction: the per-phone
@@ -94,10 +95,6 @@ export async function getVerification(verificationId: string): Promise<StoredVer
   return stored as StoredVerification;
 }
 
-function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === 'ConditionalCheckFailedException';
-}
-
 /**
  * Takes one of the code's tries before the code is compared, so however
  * many guesses arrive at once, at most `maxTries` are ever compared.
@@ -118,7 +115,7 @@ export async function takeVerificationTry(verificationId: string, nowEpochSecond
     const { pk: _pk, sk: _sk, entity: _entity, expiresAt: _expiresAt, ...stored } = Attributes!;
     return stored as StoredVerification;
   } catch (error) {
-    if (isConditionFailure(error)) return undefined;
+    if (isConditionalCheckFailed(error)) return undefined;
     throw error;
   }
 }
@@ -137,7 +134,7 @@ export async function markVerificationUsed(verificationId: string, usedFor: stri
     );
     return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (isConditionalCheckFailed(error)) return false;
     throw error;
   }
 }

@@ -1,8 +1,7 @@
 import { addDays } from '../calendar/dates';
 import { workingDaysBetween } from '../calendar/working-days';
 import { deadlineAfter, type Deadline } from '../complaints/case';
-import { ratingWindowDays, type CaseAction, type CasePosition } from '../lifecycle';
-import { mediationWorkingDays, odrWorkingDays, payoutDecisionWorkingDays } from '../routing/routing-plan';
+import { ratingWindowDays, type CaseAction, type CasePosition, type CaseStep } from '../lifecycle';
 import type { WorkingCalendar } from '../../reference/types';
 
 /**
@@ -11,7 +10,12 @@ import type { WorkingCalendar } from '../../reference/types';
  * merchant may still settle on the 10th working day, so a deadline is *due*
  * (the sweeper acts) from the next calendar day.
  */
-export { mediationWorkingDays, odrWorkingDays, payoutDecisionWorkingDays };
+/** SPEC section 2: the merchant has 10 working days to settle in ODR. */
+export const odrWorkingDays = 10;
+/** SPEC section 2: mediation ends at the latest 45 working days after acceptance. */
+export const mediationWorkingDays = 45;
+/** SPEC section 9: the fund decides an advance payout within 10 working days, else the case goes to mediation. */
+export const payoutDecisionWorkingDays = 10;
 
 /** SPEC section 9: the merchant repays the fund within 15 working days of the payment. */
 export const merchantRepaymentWorkingDays = 15;
@@ -33,6 +37,28 @@ export function workingDaysInOdr(acceptedOn: string, enteredMediationOn: string,
 /** Mediation ends 45 working days after acceptance; time in ODR or advance payout does not count against it. */
 export function mediationDeadline(acceptedOn: string, daysInOdr: number, calendar: WorkingCalendar): Deadline {
   return deadlineAfter('mediation', acceptedOn, mediationWorkingDays + daysInOdr, calendar);
+}
+
+/**
+ * The deadline a step starts with when a case is accepted into it. ODR and
+ * mediation have SPEC deadlines the sweeper enforces, and so has the fund's
+ * decision on an advance payout (10 working days, then mediation). A
+ * disclosure-only case waits for the 5-working-day objection window, which
+ * starts when its record becomes a disclosure candidate (issue 4), not here.
+ * `daysInOdr`: working days already spent in ODR or advance payout, which
+ * mediation adds back.
+ */
+export function stepDeadline(step: CaseStep, acceptedOn: string, calendar: WorkingCalendar, daysInOdr = 0): Deadline | null {
+  switch (step) {
+    case 'odr':
+      return odrDeadline(acceptedOn, calendar);
+    case 'mediation':
+      return mediationDeadline(acceptedOn, daysInOdr, calendar);
+    case 'advance_payout':
+      return deadlineAfter('payout', acceptedOn, payoutDecisionWorkingDays, calendar);
+    case 'disclosure':
+      return null;
+  }
 }
 
 /** Until when a closed case may be rated: the 30th calendar day after closing (`canRate`). */
@@ -84,18 +110,9 @@ export function deadlineAfterMove(
   if (from.status === to.status && (from.step ?? null) === (to.step ?? null)) return undefined;
   if (to.status === 'accepted') {
     const acceptedOn = from.status === 'received' ? dates.today : (dates.acceptedOn ?? dates.today);
-    switch (to.step) {
-      case 'odr':
-        return odrDeadline(acceptedOn, calendar);
-      case 'mediation':
-        // Time in ODR or advance payout is added back (SPEC sections 2 and 9): mediation still gets its 45 working days.
-        return mediationDeadline(acceptedOn, from.status === 'accepted' && (from.step === 'odr' || from.step === 'advance_payout') ? workingDaysInOdr(acceptedOn, dates.today, calendar) : 0, calendar);
-      case 'advance_payout':
-        return deadlineAfter('payout', acceptedOn, payoutDecisionWorkingDays, calendar);
-      default:
-        // Disclosure's objection window starts when the record becomes a candidate.
-        return null;
-    }
+    // Time in ODR or advance payout is added back (SPEC sections 2 and 9): mediation still gets its 45 working days.
+    const leftFirstStep = to.step === 'mediation' && from.status === 'accepted' && (from.step === 'odr' || from.step === 'advance_payout');
+    return stepDeadline(to.step, acceptedOn, calendar, leftFirstStep ? workingDaysInOdr(acceptedOn, dates.today, calendar) : 0);
   }
   if (to.status === 'closed') return ratingDeadline(dates.today);
   return null;

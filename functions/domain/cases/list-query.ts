@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { addDays, isCalendarDate } from '../calendar/dates';
-import { BadRequestError, ValidationError } from '../errors';
+import { addMonths, monthsBetween } from '../calendar/months';
+import { ValidationError } from '../errors';
 import type { Language } from '../i18n';
 import { caseStatuses, caseSteps, type CaseStatus, type CaseStep, type DisclosureState } from '../lifecycle';
+import { decodeCursor as decodeCursorOf, encodeCursor as encodeCursorOf, InvalidCursorError } from '../validation/cursor';
 import { toFieldIssues } from '../validation/issues';
 import { regulatorReach, type StaffIdentity } from './rights';
 
@@ -98,33 +100,9 @@ export function chinaDayStart(day: string): string {
   return new Date(`${day}T00:00:00+08:00`).toISOString();
 }
 
-/** Months `YYYY-MM` from `to`'s back to `from`'s, newest first. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let year = Number(to.slice(0, 4));
-  let month = Number(to.slice(5, 7));
-  const first = from.slice(0, 7);
-  for (;;) {
-    const current = `${year}-${String(month).padStart(2, '0')}`;
-    if (current < first) break;
-    months.push(current);
-    month -= 1;
-    if (month === 0) {
-      month = 12;
-      year -= 1;
-    }
-  }
-  return months;
-}
-
-function firstDayMonthsBack(today: string, months: number): string {
-  let year = Number(today.slice(0, 4));
-  let month = Number(today.slice(5, 7)) - (months - 1);
-  while (month <= 0) {
-    month += 12;
-    year -= 1;
-  }
-  return `${year}-${String(month).padStart(2, '0')}-01`;
+/** Months `YYYY-MM` from `to`'s back to `from`'s, newest first: the order a list reads its partitions. */
+export function monthsNewestFirst(from: string, to: string): string[] {
+  return monthsBetween(from, to).reverse();
 }
 
 export function caseListPlan(identity: StaffIdentity, request: CaseListRequest, today: string, subject?: string): CaseListPlan {
@@ -144,7 +122,7 @@ export function caseListPlan(identity: StaffIdentity, request: CaseListRequest, 
   };
   const byMonth = (): CaseListPlan => {
     const to = request.to ?? today;
-    return { ...common, index: 'byMonth', partitions: monthsBetween(request.from ?? firstDayMonthsBack(to, defaultMonths), to) };
+    return { ...common, index: 'byMonth', partitions: monthsNewestFirst(request.from ?? `${addMonths(to, -(defaultMonths - 1))}-01`, to) };
   };
   switch (identity.role) {
     case 'admin':
@@ -176,21 +154,12 @@ export interface CaseListCursor {
 
 const cursorSchema = z.strictObject({ p: z.string().min(1).max(100), k: z.record(z.string().max(200), z.string().max(300)).optional() });
 
-export const invalidCursor = () => new BadRequestError('invalid_cursor', 'The cursor is not one this listing gave out; start again without it.');
-
 export function encodeCursor(cursor: CaseListCursor): string {
-  return Buffer.from(JSON.stringify({ p: cursor.partition, ...(cursor.position ? { k: cursor.position } : {}) }), 'utf8').toString('base64url');
+  return encodeCursorOf({ p: cursor.partition, ...(cursor.position ? { k: cursor.position } : {}) });
 }
 
 export function decodeCursor(raw: string, plan: CaseListPlan): CaseListCursor {
-  if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw invalidCursor();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success || !plan.partitions.includes(parsed.data.p)) throw invalidCursor();
-  return { partition: parsed.data.p, ...(parsed.data.k ? { position: parsed.data.k } : {}) };
+  const { p, k } = decodeCursorOf(raw, cursorSchema);
+  if (!plan.partitions.includes(p)) throw new InvalidCursorError();
+  return { partition: p, ...(k ? { position: k } : {}) };
 }

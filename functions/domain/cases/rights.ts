@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../complaints/case';
 import { allowedActions, caseActions, fundActions, type ActorRole, type CaseAction, type CaseSnapshot } from '../lifecycle';
-import { associationFor, provincialAssociationId } from '../routing/association';
+import { associationOfCase, provincialAssociationId } from '../routing/association';
 import { prefectureOf } from '../../reference';
 
 /**
@@ -17,8 +17,7 @@ export type StaffIdentity =
 
 /** The association whose queue holds the case; the same prefecture is the regulator's region (as the index keys say). */
 export function associationOf(record: CaseRecord): string {
-  const { complaint } = record;
-  return record.associationId ?? associationFor(complaint.merchant.regionCode, complaint.consumer.regionCode, prefectureOf);
+  return associationOfCase(record, prefectureOf);
 }
 
 /** The region a case is in, at the finest level known: the merchant's, else the consumer's. */

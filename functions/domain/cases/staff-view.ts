@@ -5,6 +5,18 @@ import { maskPhone } from './masking';
 import { forMerchant, merchantInjury } from './merchant-texts';
 import { associationOf, type StaffIdentity } from './rights';
 
+/** What every staff view of a case starts with, in this order. */
+function caseHeader(record: CaseRecord) {
+  return {
+    caseId: record.caseId,
+    version: record.version,
+    status: record.status,
+    step: record.step,
+    ...(record.outcome ? { outcome: record.outcome } : {}),
+    receivedAt: record.receivedAt,
+  };
+}
+
 /**
  * What staff see of a case. Mediators, regulators and admins handle the
  * dispute and see the consumer's contact data; a merchant sees the
@@ -44,12 +56,7 @@ export function staffCaseView(
   const internal = viewer.role !== 'merchant';
   const texts = internal ? undefined : forMerchant;
   return {
-    caseId: record.caseId,
-    version: record.version,
-    status: record.status,
-    step: record.step,
-    ...(record.outcome ? { outcome: record.outcome } : {}),
-    receivedAt: record.receivedAt,
+    ...caseHeader(record),
     receivedOn: record.receivedOn,
     ...(record.acceptedOn ? { acceptedOn: record.acceptedOn } : {}),
     ...(record.closedOn ? { closedOn: record.closedOn } : {}),
@@ -89,12 +96,7 @@ export type StaffCaseView = ReturnType<typeof staffCaseView>;
 export function staffCaseSummary(record: CaseRecord, viewer: StaffIdentity) {
   const { complaint } = record;
   return {
-    caseId: record.caseId,
-    version: record.version,
-    status: record.status,
-    step: record.step,
-    ...(record.outcome ? { outcome: record.outcome } : {}),
-    receivedAt: record.receivedAt,
+    ...caseHeader(record),
     deadline: record.deadline,
     associationId: associationOf(record),
     category: complaint.category,

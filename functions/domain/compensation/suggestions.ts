@@ -4,6 +4,7 @@ import type { Label, Language } from '../i18n';
 import type { ComplaintInput } from '../complaints/intake-schema';
 import { toFieldIssues } from '../validation/issues';
 import { suggestStatutoryCompensation, type CompensationBasis, type StatutorySuggestion } from './statutory';
+import { fenToYuan as yuan } from '../money';
 
 /**
  * `GET /v1/cases/{caseId}/compensation` (SPEC section 8): each suggestion
@@ -25,7 +26,6 @@ const articles: Record<CompensationBasis, Label> = {
 };
 
 /** Yuan with two decimals, as people read money. */
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 function formula(s: StatutorySuggestion, lang: Language): string {
   const zh = lang === 'zh-CN';

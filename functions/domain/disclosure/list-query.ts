@@ -37,3 +37,6 @@ export function parseDisclosureListQuery(query: Record<string, string>, lang: La
   if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error.issues, query, lang), 'The query has invalid parameters.');
   return parsed.data;
 }
+
+/** A listing's cursor: `[listing, filter value or null, the index key to start after]`. */
+export const disclosureCursorSchema = z.tuple([z.string(), z.string().nullable(), z.record(z.string(), z.string().max(300))]);

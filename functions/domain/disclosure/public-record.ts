@@ -2,7 +2,7 @@ import type { CaseRecord } from '../complaints/case';
 import type { Label } from '../i18n';
 import { personalDataOf } from '../privacy/personal-data';
 import { scrubNarrative } from '../privacy/scrub-narrative';
-import { associationFor } from '../routing/association';
+import { associationOfCase } from '../routing/association';
 import type { CaseDisclosure } from './case-disclosure';
 
 /**
@@ -67,8 +67,7 @@ export function publicDisclosure(
   const { complaint } = record;
   const personal = personalDataOf(complaint);
   const merchantName = options.registeredName ?? scrubNarrative(complaint.merchant.name, personal);
-  // The router's prefecture (from the registry) where it ran; the same rule otherwise.
-  const region = record.associationId ?? associationFor(complaint.merchant.regionCode, complaint.consumer.regionCode, options.prefectureOf);
+  const region = associationOfCase(record, options.prefectureOf);
   return {
     publicRef: disclosure.publicRef,
     complainantType: 'individual',

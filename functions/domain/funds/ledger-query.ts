@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { BadRequestError, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
+import { decodeCursor, encodeCursor } from '../validation/cursor';
 import type { Language } from '../i18n';
 import { toFieldIssues } from '../validation/issues';
 
@@ -14,20 +15,15 @@ export interface LedgerQuery {
   afterSeq?: number;
 }
 
+const ledgerCursorSchema = z.object({ seq: z.number().int().min(0) });
+
 export function encodeLedgerCursor(seq: number): string {
-  return Buffer.from(JSON.stringify({ seq }), 'utf8').toString('base64url');
+  return encodeCursor({ seq });
 }
 
 export function parseLedgerQuery(query: Record<string, string>, lang: Language): LedgerQuery {
   const parsed = ledgerQuerySchema.safeParse(query);
   if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error.issues, query, lang));
   if (parsed.data.cursor === undefined) return { limit: parsed.data.limit };
-  let seq: unknown;
-  try {
-    seq = (JSON.parse(Buffer.from(parsed.data.cursor, 'base64url').toString('utf8')) as { seq?: unknown }).seq;
-  } catch {
-    seq = undefined;
-  }
-  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) throw new BadRequestError('invalid_cursor', 'The cursor is not one this listing gave out; start again without it.');
-  return { limit: parsed.data.limit, afterSeq: seq };
+  return { limit: parsed.data.limit, afterSeq: decodeCursor(parsed.data.cursor, ledgerCursorSchema).seq };
 }

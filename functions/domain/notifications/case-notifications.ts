@@ -2,6 +2,7 @@ import type { CaseRecord } from '../complaints/case';
 import type { Language } from '../i18n';
 import { caseSteps, refusalReasons } from '../../reference';
 import { render, type RenderedMessage, type TemplateKey } from './templates';
+import { fenToYuan as yuan } from '../money';
 
 /**
  * The one place that says which case change notifies whom (SPEC section 10).
@@ -29,7 +30,6 @@ export interface CaseChange {
 }
 
 const stepLabel = (step: string | null | undefined, lang: Language) => caseSteps.find((s) => s.code === step)?.label[lang] ?? step ?? '';
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 const outcomes = { resolved: 'outcome_resolved', unresolved: 'outcome_unresolved', withdrawn: 'outcome_withdrawn' } as const;
 
 function refusalText(record: CaseRecord, lang: Language): string {

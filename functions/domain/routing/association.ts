@@ -1,5 +1,8 @@
-/** The provincial consumer association, the last resort of SPEC section 3 rule 4. */
-export const provincialAssociationId = '410000';
+import type { CaseRecord } from '../complaints/case';
+import { provinceCode } from '../../reference/schemas';
+
+/** The provincial consumer association (it serves the province's code), the last resort of SPEC section 3 rule 4. */
+export const provincialAssociationId = provinceCode;
 
 /**
  * SPEC section 3 rule 4: the association of the merchant's prefecture, else
@@ -13,4 +16,10 @@ export function associationFor(merchantRegion: string | undefined, consumerRegio
     if (prefecture !== undefined) return prefecture;
   }
   return provincialAssociationId;
+}
+
+/** The association whose queue holds a case: the router's choice where it ran, the same rule otherwise. */
+export function associationOfCase(record: CaseRecord, prefectureOf: (regionCode: string) => string | undefined): string {
+  const { complaint } = record;
+  return record.associationId ?? associationFor(complaint.merchant.regionCode, complaint.consumer.regionCode, prefectureOf);
 }

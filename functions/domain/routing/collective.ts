@@ -1,4 +1,5 @@
 import { addDays } from '../calendar/dates';
+import { monthsBetween } from '../calendar/months';
 import type { CaseStatus, CaseStep } from '../lifecycle';
 
 /** SPEC section 3: at least 5 cases naming the same merchant and category within 90 days. */
@@ -8,14 +9,7 @@ export const collectiveWindowDays = 90;
 /** The 90 days that end today (today included), and the China months they touch (at most 4). */
 export function collectiveWindow(today: string): { from: string; to: string; months: string[] } {
   const from = addDays(today, -(collectiveWindowDays - 1));
-  const months: string[] = [];
-  for (let month = from.slice(0, 7); month <= today.slice(0, 7); month = nextMonth(month)) months.push(month);
-  return { from, to: today, months };
-}
-
-function nextMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+  return { from, to: today, months: monthsBetween(from, today) };
 }
 
 /**

@@ -2,7 +2,7 @@ export { factCatalogue, factNames, merchantRegionOf, readFact, type FactName, ty
 export { comparisonOperators, conditionSchema, parseRuleSet, ruleSetSchema, type Comparison, type Condition, type Literal, type Operand, type RoutingRule, type RoutingRuleSet } from './rule-schema';
 export { evaluateCondition } from './conditions';
 export { evaluateRules, type RoutingDecision } from './evaluate-rules';
-export { associationFor, provincialAssociationId } from './association';
+export { associationFor, associationOfCase, provincialAssociationId } from './association';
 export { triage, type AutomaticRefusal, type ReviewReason, type TriageOutcome } from './triage';
 export { identifyRespondent, isSpecificName, type RespondentIdentification } from './respondent';
 export { isTimeBarred, lastDayToFile, limitationYears } from './time-bar';

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../reference/types';
 import { chinaDate } from '../calendar/working-days';
-import { deadlineAfter, type AdvancePayoutFund, type CaseRecord, type CaseRouting, type Deadline, type RoutingInputs, type TimelineEvent } from '../complaints/case';
+import { stepDeadline } from '../cases/deadlines';
+import { type AdvancePayoutFund, type CaseRecord, type CaseRouting, type Deadline, type RoutingInputs, type TimelineEvent } from '../complaints/case';
 import { decide, type CaseAction, type CaseStatus, type CaseStep } from '../lifecycle';
 import { evaluateRules, type RoutingDecision } from './evaluate-rules';
 import { factNames, readFact, type RoutingFacts } from './facts';
@@ -8,32 +9,8 @@ import { identifyRespondent } from './respondent';
 import type { RoutingRuleSet } from './rule-schema';
 import { triage } from './triage';
 
-/** SPEC section 2: the merchant has 10 working days to settle in ODR. */
-export const odrWorkingDays = 10;
-/** SPEC section 2: mediation ends at the latest 45 working days after acceptance. */
-export const mediationWorkingDays = 45;
-/** SPEC section 9: the fund decides an advance payout within 10 working days, else the case goes to mediation. */
-export const payoutDecisionWorkingDays = 10;
-
-/**
- * The deadline a step starts with when a case is accepted into it. ODR and
- * mediation have SPEC deadlines the sweeper enforces, and so has the fund's
- * decision on an advance payout (10 working days, then mediation). A
- * disclosure-only case waits for the 5-working-day objection window, which
- * starts when its record becomes a disclosure candidate (issue 4), not here.
- */
-export function stepDeadline(step: CaseStep, acceptedOn: string, calendar: WorkingCalendar): Deadline | null {
-  switch (step) {
-    case 'odr':
-      return deadlineAfter('odr', acceptedOn, odrWorkingDays, calendar);
-    case 'mediation':
-      return deadlineAfter('mediation', acceptedOn, mediationWorkingDays, calendar);
-    case 'advance_payout':
-      return deadlineAfter('payout', acceptedOn, payoutDecisionWorkingDays, calendar);
-    case 'disclosure':
-      return null;
-  }
-}
+/** The step deadlines are the deadline module's (`cases/deadlines.ts`); routing starts them. */
+export { stepDeadline };
 
 /** What the router will do to one case, before anything is written. */
 export interface RoutingPlan {

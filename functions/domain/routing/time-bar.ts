@@ -1,12 +1,9 @@
+import { addYears } from '../calendar/months';
 import { endOfTimeLimit } from '../calendar/working-days';
 import type { WorkingCalendar } from '../../reference/types';
 
 /** SPEC section 2: harm known more than 3 years before filing is `time_barred`. */
 export const limitationYears = 3;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /**
  * The last day a complaint may be filed, counted as the Civil Code counts
@@ -16,14 +13,7 @@ function daysInMonth(year: number, month: number): number {
  * falls on a holiday or weekend moves to the next working day (art. 203).
  */
 export function lastDayToFile(knownSince: string, calendar: WorkingCalendar): string {
-  return endOfTimeLimit(sameDayYearsLater(knownSince), calendar);
-}
-
-function sameDayYearsLater(knownSince: string): string {
-  const [year, month, day] = knownSince.split('-').map(Number) as [number, number, number];
-  const endYear = year + limitationYears;
-  const endDay = Math.min(day, daysInMonth(endYear, month));
-  return `${endYear}-${String(month).padStart(2, '0')}-${String(endDay).padStart(2, '0')}`;
+  return endOfTimeLimit(addYears(knownSince, limitationYears), calendar);
 }
 
 /** Filing on the last day is still in time. `YYYY-MM-DD` strings compare in date order. */

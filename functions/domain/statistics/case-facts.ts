@@ -1,6 +1,6 @@
 import { workingDaysBetween } from '../calendar/working-days';
 import type { CaseRecord } from '../complaints/case';
-import { associationFor } from '../routing/association';
+import { associationOfCase } from '../routing/association';
 import type { WorkingCalendar } from '../../reference/types';
 import { notRoutedKey } from './dimensions';
 
@@ -52,7 +52,7 @@ export function caseFacts(record: CaseRecord, calendar: WorkingCalendar, prefect
     month: record.receivedOn.slice(0, 7),
     category: complaint.category,
     issue: complaint.issue,
-    region: record.associationId ?? associationFor(complaint.merchant.regionCode, complaint.consumer.regionCode, prefectureOf),
+    region: associationOfCase(record, prefectureOf),
     step: record.step ?? notRoutedKey,
     outcome,
     accepted: record.step !== null || record.acceptedOn !== undefined,

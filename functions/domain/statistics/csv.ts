@@ -2,6 +2,7 @@ import type { Label, Language } from '../i18n';
 import { refusalReasons } from '../../reference';
 import type { Figures, PublicRow } from './figures';
 import type { Breakdown, Period } from './dimensions';
+import { fenToYuan } from '../money';
 
 /**
  * `GET /v1/stats.csv`: the rows of `GET /v1/stats` as RFC 4180 CSV (CRLF line
@@ -37,9 +38,7 @@ export function csvLine(fields: readonly (string | number | boolean | null)[]): 
 
 /** Fen as yuan with exactly two decimals, from integers only (no floating-point rounding). */
 export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const whole = Math.abs(fen);
-  return `${sign}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+  return fenToYuan(fen);
 }
 
 interface CsvContext {

@@ -28,21 +28,8 @@ export function periodsOfMonth(month: string): [Period, Period] {
   return [month, month.slice(0, 4)];
 }
 
-/** Every month from `first` to `last` inclusive (`YYYY-MM`). */
-export function monthsBetween(first: string, last: string): string[] {
-  const months: string[] = [];
-  let [year, month] = first.split('-').map(Number) as [number, number];
-  const [lastYear, lastMonth] = last.split('-').map(Number) as [number, number];
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return months;
-}
+/** Every month from `first` to `last` inclusive (`YYYY-MM`), oldest first. */
+export { monthsBetween } from '../calendar/months';
 
 const syntheticLabels: Record<string, Label> = {
   [`all:${totalKey}`]: { 'zh-CN': '全部投诉', en: 'All complaints' },

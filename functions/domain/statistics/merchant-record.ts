@@ -1,4 +1,5 @@
-import { addDays, isCalendarDate } from '../calendar/dates';
+import { addDays } from '../calendar/dates';
+import { addYears } from '../calendar/months';
 import type { MerchantRecord } from '../../reference/types';
 import type { CaseFacts } from './case-facts';
 import { addCounters, countersOf, type Counters } from './cells';
@@ -34,9 +35,7 @@ export interface MerchantPublicRecord {
 
 /** The first day of the 12 months that end on `today`: 2026-11-26 -> 2025-11-27. */
 export function twelveMonthsEndingOn(today: string): string {
-  const sameDay = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  // 29 February has no same day a year before.
-  return addDays(isCalendarDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`, 1);
+  return addDays(addYears(today, -1), 1);
 }
 
 export function merchantPublicRecord(input: {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldIssue } from '../errors';
+import { ValidationError, type FieldIssue } from '../errors';
 import type { Language } from '../i18n';
 import { isMessageKey, message } from './messages';
 
@@ -58,4 +58,22 @@ export function toFieldIssues(issues: readonly ZodIssue[], input: unknown, lang:
     }
   }
   return result;
+}
+
+/**
+ * A `PUT /…/{key}` request: the path key and every field of the body are
+ * checked together, so one 400 names them all (the key by its parameter name).
+ */
+export function parseKeyedBody<K, B>(
+  key: { name: string; raw: string; schema: z.ZodType<K> },
+  body: { raw: unknown; schema: z.ZodType<B> },
+  lang: Language,
+): { key: K; body: B } {
+  const parsedKey = key.schema.safeParse(key.raw);
+  const parsedBody = body.schema.safeParse(body.raw ?? {});
+  if (parsedKey.success && parsedBody.success) return { key: parsedKey.data, body: parsedBody.data };
+  throw new ValidationError([
+    ...(parsedKey.success ? [] : toFieldIssues(parsedKey.error.issues.map((issue) => ({ ...issue, path: [key.name] })), { [key.name]: key.raw }, lang)),
+    ...(parsedBody.success ? [] : toFieldIssues(parsedBody.error.issues, body.raw ?? {}, lang)),
+  ]);
 }

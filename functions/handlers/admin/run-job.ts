@@ -1,7 +1,8 @@
 import { apiHandler, jsonResponse } from '../../http/api-handler';
 import { requireStaff } from '../../http/principal';
 import { jobNamed } from '../../services/jobs/registry';
-import { parseJobRequest, runJob } from '../../services/jobs/run-job';
+import { runJob } from '../../services/jobs/run-job';
+import { parseJobRequest } from '../../domain/jobs/job-request';
 import { NotFoundError } from '../../domain/errors';
 
 /**

@@ -1,14 +1,10 @@
-import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { depositSchema, fundKinds, fundRegistrationSchema } from '../../domain/funds/fund';
 import { ledgerKinds } from '../../domain/funds/ledger';
 import { ledgerQuerySchema } from '../../domain/funds/ledger-query';
+import { errorBody, integers, json, type Doc } from './common';
 
 /** The guarantee-fund routes of the API document (SPEC section 9, docs/funds.md). */
-type Doc = Omit<RouteConfig, 'method' | 'path'>;
-
-const errorBody = z.object({ error: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const fail = (description: string) => json(errorBody, description);
 const fundIdParam = z.object({ fundId: z.string().meta({ example: 'henan-guarantee' }) });
 const staffOnly = { 401: fail('No token'), 403: fail('Not an admin or mediator'), 404: fail('No such fund, or one of another association') };
@@ -19,11 +15,7 @@ const fund = z
     name: z.string(),
     kind: z.enum(fundKinds),
     associationId: z.string(),
-    perCaseLimitFen: z.number().int(),
-    depositedFen: z.number().int(),
-    reservedFen: z.number().int(),
-    paidFen: z.number().int(),
-    recoveredFen: z.number().int(),
+    ...integers('perCaseLimitFen', 'depositedFen', 'reservedFen', 'paidFen', 'recoveredFen'),
     balanceFen: z.number().int().meta({ description: 'depositedFen - paidFen + recoveredFen' }),
     availableFen: z.number().int().meta({ description: 'balanceFen - reservedFen; never below zero' }),
     seq: z.number().int().meta({ description: 'The last ledger entry\'s sequence number' }),

@@ -1,13 +1,7 @@
-import * as z from 'zod';
 import { chinaDate } from '../../domain/calendar/working-days';
-import { ValidationError } from '../../domain/errors';
-import type { Language } from '../../domain/i18n';
 import { collectiveCandidates, collectiveThreshold, collectiveWindow, membersInWindow, type CollectiveCandidate } from '../../domain/routing/collective';
-import { toFieldIssues } from '../../domain/validation/issues';
 import { caseSummaries, groupMonthCounts, groupMonths } from '../../store/collective-store';
 import { getMerchant } from '../../store/registry-store';
-
-const noQuery = z.strictObject({});
 
 export interface CollectiveCandidateList {
   items: CollectiveCandidate[];
@@ -23,10 +17,7 @@ export interface CollectiveCandidateList {
  * groups whose counts reach 5 (months over-approximate the window); the
  * current status of those cases, since refused or withdrawn ones drop out.
  */
-export async function listCollectiveCandidates(associationId: string, query: Record<string, string>, lang: Language, now: Date): Promise<CollectiveCandidateList> {
-  const parsed = noQuery.safeParse(query);
-  if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error.issues, query, lang));
-
+export async function listCollectiveCandidates(associationId: string, now: Date): Promise<CollectiveCandidateList> {
   const window = collectiveWindow(chinaDate(now));
   const counts = await groupMonthCounts(associationId, window.months);
   const totals = new Map<string, number>();

@@ -1,7 +1,6 @@
-import type { DisclosureListQuery } from '../../domain/disclosure';
+import { disclosureCursorSchema, type DisclosureListQuery } from '../../domain/disclosure/list-query';
 import type { PublicDisclosure } from '../../domain/disclosure';
-import { ValidationError } from '../../domain/errors';
-import type { Language } from '../../domain/i18n';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../domain/validation/cursor';
 import { listingKeyNames, listingPartition, queryDisclosures, type DisclosureListing } from '../../store/disclosure-store';
 
 /**
@@ -19,45 +18,24 @@ export interface DisclosureList {
 /** Index pages one request reads at most when filters are rare. */
 const maxReads = 5;
 
-interface Cursor {
-  listing: DisclosureListing;
-  value: string | undefined;
-  after: Record<string, string>;
-}
-
-const invalidCursor = (lang: Language) =>
-  new ValidationError([{ path: 'cursor', message: lang === 'zh-CN' ? '分页标记无效，请从第一页重新开始' : 'Not a cursor this list gave out; start again from the first page' }], 'The query has invalid parameters.');
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.listing, cursor.value ?? null, cursor.after]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(raw: string, listing: DisclosureListing, value: string | undefined, lang: Language): Record<string, string> {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor(lang);
-  }
-  if (!Array.isArray(decoded) || decoded.length !== 3 || decoded[0] !== listing || decoded[1] !== (value ?? null)) throw invalidCursor(lang);
-  const after = decoded[2] as Record<string, unknown>;
+function decodeListingCursor(raw: string, listing: DisclosureListing, value: string | undefined): Record<string, string> {
+  const [cursorListing, cursorValue, after] = decodeCursor(raw, disclosureCursorSchema);
   const names = listingKeyNames(listing);
   const valid =
-    after !== null &&
-    typeof after === 'object' &&
+    cursorListing === listing &&
+    cursorValue === (value ?? null) &&
     Object.keys(after).sort().join() === [...names].sort().join() &&
-    Object.values(after).every((v) => typeof v === 'string' && v.length <= 300) &&
     after[names[2]!] === listingPartition(listing, value) &&
     typeof after.pk === 'string' &&
     after.pk.startsWith('DISCLOSURE#');
-  if (!valid) throw invalidCursor(lang);
-  return after as Record<string, string>;
+  if (!valid) throw new InvalidCursorError();
+  return after;
 }
 
-export async function listDisclosures(query: DisclosureListQuery, now: Date, lang: Language): Promise<DisclosureList> {
+export async function listDisclosures(query: DisclosureListQuery, now: Date): Promise<DisclosureList> {
   const listing: DisclosureListing = query.merchant ? 'merchant' : query.region ? 'region' : query.category ? 'category' : 'all';
   const value = listing === 'merchant' ? query.merchant : listing === 'region' ? query.region : listing === 'category' ? query.category : undefined;
-  const after = query.cursor ? decodeCursor(query.cursor, listing, value, lang) : undefined;
+  const after = query.cursor ? decodeListingCursor(query.cursor, listing, value) : undefined;
   const page = await queryDisclosures({
     listing,
     value,
@@ -71,5 +49,5 @@ export async function listDisclosures(query: DisclosureListQuery, now: Date, lan
     nowEpochSeconds: Math.floor(now.getTime() / 1000),
     maxReads,
   });
-  return { items: page.items, ...(page.last ? { cursor: encodeCursor({ listing, value, after: page.last }) } : {}) };
+  return { items: page.items, ...(page.last ? { cursor: encodeCursor([listing, value ?? null, page.last]) } : {}) };
 }

@@ -1,27 +1,10 @@
-import * as z from 'zod';
-import { chinaDate, daysBetween, isCalendarDate } from '../../domain/calendar/dates';
-import { BadRequestError, NotFoundError, ValidationError } from '../../domain/errors';
-import type { Language } from '../../domain/i18n';
-import { toFieldIssues } from '../../domain/validation/issues';
+import { chinaDate, daysBetween } from '../../domain/calendar/dates';
+import { BadRequestError, NotFoundError } from '../../domain/errors';
 import { logger } from '../../shared/logger';
 import { countJobRun } from '../../observability/metrics';
 import { jobNamed } from './registry';
 
 const millisecondsPerDay = 86_400_000;
-
-/** `POST /v1/admin/jobs/{job}` body: nothing, or `{asOf}` on the local stack. */
-export const jobRequestSchema = z.strictObject({ asOf: z.string().refine(isCalendarDate, { error: 'date' }).optional() });
-
-export interface JobRequest {
-  asOf?: string;
-}
-
-export function parseJobRequest(body: unknown, lang: Language): JobRequest {
-  const input = body === undefined ? {} : body;
-  const parsed = jobRequestSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error.issues, input, lang));
-  return parsed.data.asOf ? { asOf: parsed.data.asOf } : {};
-}
 
 /**
  * The clock a job runs by. `asOf` moves it forward by whole days, so a demo

@@ -1,5 +1,5 @@
 import { chinaDate } from '../../domain/calendar/dates';
-import { monthsBetween } from '../../domain/statistics';
+import { chinaMonthStart, monthsBetween, nextMonth } from '../../domain/calendar/months';
 import { settleFeed, type FeedProgress } from '../../domain/statistics/feed-position';
 import { feedPage, type FeedEntry, type FeedName, type FeedPosition } from '../../store/statistics';
 
@@ -7,10 +7,6 @@ import { feedPage, type FeedEntry, type FeedName, type FeedPosition } from '../.
 export const feedOverlapMs = 5 * 60_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-function nextMonth(month: string): string {
-  const [year, monthOfYear] = month.split('-').map(Number) as [number, number];
-  return monthOfYear === 12 ? `${year + 1}-01` : `${year}-${String(monthOfYear + 1).padStart(2, '0')}`;
-}
 
 function partitionsOf(feed: FeedName, from: string, until: string): { partition: string; endsBefore: string }[] {
   if (feed === 'changes') {
@@ -23,7 +19,7 @@ function partitionsOf(feed: FeedName, from: string, until: string): { partition:
   // Filings are kept by China month of receipt: a month ends at China midnight of the next month's first day.
   return monthsBetween(chinaDate(new Date(from.slice(0, 24))).slice(0, 7), chinaDate(new Date(until)).slice(0, 7)).map((month) => ({
     partition: month,
-    endsBefore: new Date(`${nextMonth(month)}-01T00:00:00+08:00`).toISOString(),
+    endsBefore: chinaMonthStart(nextMonth(month)),
   }));
 }
 

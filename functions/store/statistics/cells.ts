@@ -2,7 +2,7 @@ import type { CellAddress, Counters } from '../../domain/statistics/cells';
 import { tableName } from '../client';
 import { statisticsKeys } from '../keys';
 import { queryAll } from '../query-all';
-import { batchWrite, type WriteRequest } from './batch';
+import { batchWrite, type WriteRequest } from '../batch';
 
 /**
  * Statistics cells: one item per generation, period, breakdown and key

@@ -2,7 +2,7 @@ import type { CaseRecord } from '../../domain/complaints/case';
 import type { CaseFacts } from '../../domain/statistics/case-facts';
 import { caseFromItem } from '../cases-store';
 import { keys as tableKeys, statisticsKeys } from '../keys';
-import { batchGet, batchWrite } from './batch';
+import { batchGet, batchWrite } from '../batch';
 
 /**
  * Per case, what the aggregation job last counted (`STATSCASE#<caseId>`,
@@ -20,13 +20,13 @@ export interface Contribution {
 
 /** The case items of `caseIds` (strongly consistent); missing ones are left out. */
 export async function getCaseRecords(caseIds: readonly string[]): Promise<CaseRecord[]> {
-  return (await batchGet([...new Set(caseIds)].map((id) => tableKeys.case(id)))).map(caseFromItem);
+  return (await batchGet([...new Set(caseIds)].map((id) => tableKeys.case(id)), { consistentRead: true })).map(caseFromItem);
 }
 
 /** What was last counted for each of `caseIds` (strongly consistent). */
 export async function getContributions(caseIds: readonly string[]): Promise<Map<string, Contribution>> {
   const found = new Map<string, Contribution>();
-  for (const item of await batchGet([...new Set(caseIds)].map((id) => statisticsKeys.contribution(id)))) {
+  for (const item of await batchGet([...new Set(caseIds)].map((id) => statisticsKeys.contribution(id)), { consistentRead: true })) {
     found.set(item.caseId as string, {
       facts: item.facts as CaseFacts,
       ...(typeof item.generation === 'number' ? { generation: item.generation } : {}),

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../domain/complaints/case';
 import { caseFromItem } from '../cases-store';
 import { documentDb, tableName } from '../client';
 import { statisticsKeys } from '../keys';
+import { indexes } from '../table-definition';
 
 /**
  * The partitions of the byMonth index the statistics job reads, never a
@@ -30,7 +31,7 @@ export async function feedPage(feed: FeedName, partition: string, after: string 
   const page = await documentDb().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'byMonth',
+      IndexName: indexes.byMonth.indexName,
       KeyConditionExpression: after === undefined ? 'monthPk = :pk' : 'monthPk = :pk AND monthSk > :after',
       ExpressionAttributeValues: { ':pk': feedPartition(feed, partition), ...(after === undefined ? {} : { ':after': after }) },
       ProjectionExpression: 'caseId, seq, version, entity, monthSk',
@@ -54,7 +55,7 @@ export async function casesReceivedPage(month: string, after: string | undefined
   const page = await documentDb().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'byMonth',
+      IndexName: indexes.byMonth.indexName,
       KeyConditionExpression: after === undefined ? 'monthPk = :pk' : 'monthPk = :pk AND monthSk > :after',
       ExpressionAttributeValues: { ':pk': statisticsKeys.monthPartition(month), ...(after === undefined ? {} : { ':after': after }) },
       Limit: limit,

@@ -1,6 +1,7 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb, tableName } from '../client';
 import { statisticsKeys } from '../keys';
+import { isConditionalCheckFailed } from '../conditions';
 
 /**
  * The aggregation lease: one run at a time. It expires when the run's
@@ -24,7 +25,7 @@ export async function acquireRunLease(owner: string, nowEpochMs: number, expires
     );
     return true;
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if (isConditionalCheckFailed(error)) return false;
     throw error;
   }
 }
@@ -41,6 +42,6 @@ export async function releaseRunLease(owner: string): Promise<void> {
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
   }
 }

@@ -4,6 +4,7 @@ import { caseFromItem } from '../cases-store';
 import { documentDb, tableName } from '../client';
 import { indexPartitions } from '../keys';
 import { queryAll } from '../query-all';
+import { indexes } from '../table-definition';
 
 /** The merchant's public record (SPEC section 6) reads a merchant's cases through the byMerchant index. */
 
@@ -13,7 +14,7 @@ export async function caseIdsOfMerchantSince(creditCode: string, fromInstant: st
   await queryAll(
     {
       TableName: tableName(),
-      IndexName: 'byMerchant',
+      IndexName: indexes.byMerchant.indexName,
       KeyConditionExpression: 'merchantPk = :pk AND merchantSk >= :from',
       ExpressionAttributeValues: { ':pk': indexPartitions.byMerchant(creditCode), ':from': fromInstant },
       ProjectionExpression: 'caseId, entity',
@@ -28,7 +29,7 @@ export async function latestCaseOfMerchant(creditCode: string): Promise<CaseReco
   const page = await documentDb().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'byMerchant',
+      IndexName: indexes.byMerchant.indexName,
       KeyConditionExpression: 'merchantPk = :pk',
       ExpressionAttributeValues: { ':pk': indexPartitions.byMerchant(creditCode) },
       ScanIndexForward: false,

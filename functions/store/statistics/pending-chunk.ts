@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseFacts } from '../../domain/statistics/case-facts';
 import { documentDb, tableName } from '../client';
 import { statisticsKeys } from '../keys';
-import { batchGet, batchWrite, chunked } from './batch';
+import { batchGet, batchWrite, chunked } from '../batch';
 import type { StatisticsState } from './state';
 
 /**
@@ -29,7 +29,7 @@ const entriesPerPart = 200;
 export async function getPendingChunk(): Promise<PendingChunk | undefined> {
   const { Item } = await documentDb().send(new GetCommand({ TableName: tableName(), Key: statisticsKeys.pendingChunk(), ConsistentRead: true }));
   if (!Item) return undefined;
-  const parts = await batchGet(Array.from({ length: Item.parts as number }, (_, part) => statisticsKeys.pendingChunkPart(part)));
+  const parts = await batchGet(Array.from({ length: Item.parts as number }, (_, part) => statisticsKeys.pendingChunkPart(part)), { consistentRead: true });
   const byKey = new Map(parts.map((part) => [part.sk as string, part]));
   const entries: PendingChunk['entries'] = [];
   for (let part = 0; part < (Item.parts as number); part++) {

@@ -1,4 +1,4 @@
-import { caseListPlan, chinaDayStart, decodeCursor, encodeCursor, monthsBetween, parseCaseListQuery } from '../../../functions/domain/cases/list-query';
+import { caseListPlan, chinaDayStart, decodeCursor, encodeCursor, monthsNewestFirst, parseCaseListQuery } from '../../../functions/domain/cases/list-query';
 import { BadRequestError, ValidationError } from '../../../functions/domain/errors';
 
 describe('parsing the query', () => {
@@ -55,8 +55,8 @@ describe('dates and months', () => {
   });
 
   it('lists months newest first, across a year boundary', () => {
-    expect(monthsBetween('2025-11-15', '2026-02-03')).toEqual(['2026-02', '2026-01', '2025-12', '2025-11']);
-    expect(monthsBetween('2026-10-01', '2026-10-31')).toEqual(['2026-10']);
+    expect(monthsNewestFirst('2025-11-15', '2026-02-03')).toEqual(['2026-02', '2026-01', '2025-12', '2025-11']);
+    expect(monthsNewestFirst('2026-10-01', '2026-10-31')).toEqual(['2026-10']);
   });
 });
 

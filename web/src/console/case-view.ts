@@ -23,6 +23,10 @@ type CaseView = StaffCaseView;
 type Event = CaseView['timeline'][number];
 
 const fact = (label: string, value: string | Node, attributes: Record<string, string> = {}) => el('div', { class: 'fact', ...attributes }, el('dt', {}, label), el('dd', {}, value));
+/** A card of facts: `<section>` titled by its `<h2>`, the facts in one `<dl>`, then anything after them. */
+function factsCard(name: string, title: string, facts: (HTMLElement | null)[], ...after: (HTMLElement | string | null)[]): HTMLElement {
+  return el('section', { class: 'card', 'aria-labelledby': `${name}-title` }, el('h2', { id: `${name}-title` }, title), el('dl', { class: 'facts' }, ...facts), ...after);
+}
 const yuan = (fen: number | undefined) => (fen === undefined ? '—' : `¥${formatFen(fen)}`);
 
 function timelineItem(event: Event): HTMLElement {
@@ -52,47 +56,30 @@ function injuryFact(injury: CaseView['injury']): HTMLElement | null {
 function details(view: CaseView): HTMLElement[] {
   const { consumer, merchant, purchase, claim } = view;
   const phone = 'phone' in consumer ? consumer.phone : undefined;
-  const complaint = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'complaint-title' },
-    el('h2', { id: 'complaint-title' }, ct('complaint')),
-    el(
-      'dl',
-      { class: 'facts' },
+  const complaint = factsCard(
+    'complaint',
+    ct('complaint'),
+    [
       fact(ct('category'), `${categoryLabel(view.category)} · ${issueLabel(view.issue)}`),
       fact(ct('purchase'), `${purchase.date} · ${channelLabel(purchase.channel)} · ${yuan(purchase.amountFen)}`),
       fact(ct('claim'), `${claimTypeLabel(claim.type)} ${yuan(claim.amountFen)}`),
       fact(ct('deadline'), deadlineText(view.deadline), { id: 'case-deadline', class: isOverdue(view.deadline) ? 'fact deadline-overdue' : 'fact' }),
-    ),
+    ],
     el('p', { id: 'case-description' }, view.description),
     injuryFact(view.injury),
   );
-  const parties = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'parties-title' },
-    el('h2', { id: 'parties-title' }, ct('parties')),
-    el(
-      'dl',
-      { class: 'facts' },
-      fact(ct('consumer'), consumer.name ?? ct('personalDataErased'), { id: 'case-consumer' }),
-      phone ? fact(ct('phone'), phone, { id: 'case-consumer-phone' }) : null,
-      fact(ct('merchantParty'), `${merchant.name}${merchant.creditCode ? ` (${merchant.creditCode})` : ''}`),
-      view.claimedBy ? fact(ct('claimedBy'), view.claimedByCaller ? ct('claimedByYou') : view.claimedBy, { id: 'case-claimed' }) : null,
-    ),
-  );
+  const parties = factsCard('parties', ct('parties'), [
+    fact(ct('consumer'), consumer.name ?? ct('personalDataErased'), { id: 'case-consumer' }),
+    phone ? fact(ct('phone'), phone, { id: 'case-consumer-phone' }) : null,
+    fact(ct('merchantParty'), `${merchant.name}${merchant.creditCode ? ` (${merchant.creditCode})` : ''}`),
+    view.claimedBy ? fact(ct('claimedBy'), view.claimedByCaller ? ct('claimedByYou') : view.claimedBy, { id: 'case-claimed' }) : null,
+  ]);
   const routing = view.routing
-    ? el(
-        'section',
-        { class: 'card', 'aria-labelledby': 'routing-title' },
-        el('h2', { id: 'routing-title' }, ct('routing')),
-        el(
-          'dl',
-          { class: 'facts' },
-          fact(ct('routing'), `${view.routing.ruleId} (${view.routing.ruleSetId} v${view.routing.ruleSetVersion})`, { id: 'case-routing-rule' }),
-          fact(ct('routingReason'), pick(view.routing.reason)),
-          view.refusalReason ? fact(ct('routingReason'), refusalReasonLabel(view.refusalReason)) : null,
-        ),
-      )
+    ? factsCard('routing', ct('routing'), [
+        fact(ct('routing'), `${view.routing.ruleId} (${view.routing.ruleSetId} v${view.routing.ruleSetVersion})`, { id: 'case-routing-rule' }),
+        fact(ct('routingReason'), pick(view.routing.reason)),
+        view.refusalReason ? fact(ct('routingReason'), refusalReasonLabel(view.refusalReason)) : null,
+      ])
     : null;
   const offers = el(
     'section',

@@ -3,7 +3,7 @@ import type { LedgerEntry } from '../../../functions/domain/funds/ledger';
 import type { PayoutQueueEntry } from '../../../functions/domain/funds/payout-queue';
 import { chinaDateTime } from '../shared/china-time';
 import { formatFen } from '../shared/money';
-import { el } from '../ui/dom';
+import { el, listOrEmpty } from '../ui/dom';
 import { language } from '../ui/i18n';
 import { statusLabel } from '../ui/code-labels';
 import { staffCall, staffDownload } from './api';
@@ -49,15 +49,13 @@ export async function renderFunds(mount: HTMLElement, session: Session): Promise
   if (answer.kind !== 'ok') return void body.replaceChildren(answerProblem(answer));
   const funds = answer.value.items;
   body.replaceChildren(
-    funds.length === 0
-      ? el('p', {}, ct('noFunds'))
-      : el(
-          'ul',
-          { class: 'case-list', id: 'fund-list' },
-          ...funds.map((f) =>
-            el('li', { class: 'case-item' }, el('a', { href: hrefOf('fund', undefined, f.fundId), 'data-fund': f.fundId }, f.name), el('span', { class: 'muted', translate: 'no' }, `${f.fundId} · ${ct(`kind_${f.kind}`)} · ${f.associationId}`)),
-          ),
-        ),
+    listOrEmpty(
+      'fund-list',
+      funds.map((f) =>
+        el('li', { class: 'case-item' }, el('a', { href: hrefOf('fund', undefined, f.fundId), 'data-fund': f.fundId }, f.name), el('span', { class: 'muted', translate: 'no' }, `${f.fundId} · ${ct(`kind_${f.kind}`)} · ${f.associationId}`)),
+      ),
+      el('p', {}, ct('noFunds')),
+    ),
   );
   if (session.role === 'admin') mount.append(el('section', { class: 'card' }, fundRegistryForm(undefined, (fundId) => go(hrefOf('fund', undefined, fundId)))));
 }
@@ -100,7 +98,7 @@ function payoutsSection(fundId: string, params: URLSearchParams, items: PayoutQu
     event.preventDefault();
     go(hrefOf('fund', { state: state.value, cursor: params.get('cursor') ?? undefined }, fundId));
   });
-  return section('fund-payouts', 'payoutQueue', filter, items.length === 0 ? el('p', { class: 'muted' }, ct('none')) : el('ul', { class: 'case-list', id: 'payout-list' }, ...items.map(payoutItem)));
+  return section('fund-payouts', 'payoutQueue', filter, listOrEmpty('payout-list', items.map(payoutItem), el('p', { class: 'muted' }, ct('none'))));
 }
 
 function ledgerSection(fundId: string, params: URLSearchParams, page: { items: LedgerEntry[]; cursor?: string }): HTMLElement {
@@ -168,7 +166,7 @@ export async function renderFund(mount: HTMLElement, session: Session, fundId: s
     balance(fund.value),
     problemOr<{ items: PayoutQueueEntry[] }>(payouts, (v) => payoutsSection(fundId, params, v.items)),
     problemOr<{ items: (PayoutQueueEntry & { unrecoveredFen: number })[] }>(overdue, (v) =>
-      section('fund-overdue', 'overdueRecoveries', v.items.length === 0 ? el('p', { class: 'muted' }, ct('none')) : el('ul', { class: 'case-list', id: 'overdue-list' }, ...v.items.map(payoutItem))),
+      section('fund-overdue', 'overdueRecoveries', listOrEmpty('overdue-list', v.items.map(payoutItem), el('p', { class: 'muted' }, ct('none')))),
     ),
     problemOr<{ items: LedgerEntry[]; cursor?: string }>(ledger, (v) => ledgerSection(fundId, params, v)),
     session.role === 'admin' ? el('section', { class: 'card' }, depositForm(fundId, reload)) : '',

@@ -4,7 +4,7 @@ import type { SafetyReport } from '../../../functions/store/safety-store';
 import { scheduledJobs } from '../../../functions/routes';
 import { toFieldIssues } from '../../../functions/domain/validation/issues';
 import { chinaDateTime } from '../shared/china-time';
-import { el } from '../ui/dom';
+import { el, listOrEmpty } from '../ui/dom';
 import { language } from '../ui/i18n';
 import { categoryLabel, issueLabel, regionLabel, statusLabel, stepLabel } from '../ui/code-labels';
 import { staffCall } from './api';
@@ -33,20 +33,18 @@ export async function renderCollective(mount: HTMLElement): Promise<void> {
   const { items, window } = answer.value;
   body.replaceChildren(
     el('p', { class: 'muted' }, `${window.from} – ${window.to}`),
-    items.length === 0
-      ? el('p', {}, ct('none'))
-      : el(
-          'ul',
-          { class: 'case-list', id: 'collective-list' },
-          ...items.map((group) =>
-            el(
-              'li',
-              { class: 'case-item' },
-              el('strong', {}, `${group.merchant.name} · ${categoryLabel(group.category)} · ${ct('cases', { count: group.caseCount })}`),
-              el('ul', {}, ...group.cases.map((c) => el('li', {}, caseLink(c.caseId), ` ${statusLabel(c.status)}${c.step ? ` · ${stepLabel(c.step)}` : ''}`))),
-            ),
-          ),
+    listOrEmpty(
+      'collective-list',
+      items.map((group) =>
+        el(
+          'li',
+          { class: 'case-item' },
+          el('strong', {}, `${group.merchant.name} · ${categoryLabel(group.category)} · ${ct('cases', { count: group.caseCount })}`),
+          el('ul', {}, ...group.cases.map((c) => el('li', {}, caseLink(c.caseId), ` ${statusLabel(c.status)}${c.step ? ` · ${stepLabel(c.step)}` : ''}`))),
         ),
+      ),
+      el('p', {}, ct('none')),
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Label } from '../../../functions/domain/i18n';
-import { pick } from '../ui/i18n';
+import { pick, textOf } from '../ui/i18n';
 
 /**
  * Every word of the staff console in both languages (the consumer pages'
@@ -195,7 +195,7 @@ export const consoleTexts = {
 export type ConsoleTextKey = keyof typeof consoleTexts;
 
 export function ct(key: ConsoleTextKey, params: Record<string, string | number> = {}): string {
-  return pick(consoleTexts[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return textOf(consoleTexts, key, params);
 }
 
 /** Action codes as buttons read them. */

@@ -1,3 +1,5 @@
+import { fenToYuan } from '../../../functions/domain/money';
+
 /**
  * Yuan as people type them <-> integer fen as the API wants them. Done on the
  * digits as text, never by multiplying a float: 1299.9 * 100 is
@@ -23,8 +25,5 @@ export function yuanToFen(input: string): YuanParse {
 
 /** 129990 -> "1,299.90"; exact for every integer amount. */
 export function formatFen(fen: number): string {
-  const negative = fen < 0;
-  const digits = String(Math.abs(Math.trunc(fen))).padStart(3, '0');
-  const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+$)/g, ',');
-  return `${negative ? '-' : ''}${whole}.${digits.slice(-2)}`;
+  return fenToYuan(fen, { grouping: true });
 }

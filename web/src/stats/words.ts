@@ -1,17 +1,15 @@
-import { language, pick } from '../ui/i18n';
+import { fillTexts, language, textOf } from '../ui/i18n';
 import { statsTexts, type StatsTextKey } from './texts';
+import { formatFen } from '../shared/money';
 
 /** A text of the statistics page in the page language, `{name}` filled in. */
 export function st(key: StatsTextKey, params: Record<string, string | number> = {}): string {
-  return pick(statsTexts[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return textOf(statsTexts, key, params);
 }
 
 /** Fills every `data-stats-i18n="key"` element of the page shell. */
 export function translateStatsText(root: ParentNode = document): void {
-  for (const element of root.querySelectorAll<HTMLElement>('[data-stats-i18n]')) {
-    const key = element.dataset.statsI18n as StatsTextKey;
-    if (key in statsTexts) element.textContent = st(key);
-  }
+  fillTexts(statsTexts, 'stats-i18n', root);
 }
 
 const locale = () => (language() === 'zh-CN' ? 'zh-CN' : 'en-GB');
@@ -24,11 +22,9 @@ export function formatRate(rate: number): string {
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
-/** Fen as yuan, exact: integers only. */
+/** Fen as yuan, exact: "1,299" for whole yuan, "1,299.90" otherwise. */
 export function formatYuan(fen: number): string {
-  const yuan = Math.floor(fen / 100);
-  const cents = fen % 100;
-  return `${new Intl.NumberFormat(locale()).format(yuan)}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
+  return formatFen(fen).replace(/\.00$/, '');
 }
 
 export function formatInstant(iso: string): string {

@@ -1,5 +1,5 @@
 import type { Label } from '../../../functions/domain/i18n';
-import { pick } from '../ui/i18n';
+import { textOf } from '../ui/i18n';
 
 /** The tracking page's own words (headline, the consumer's actions) in both languages; `{name}` is filled in. */
 export const trackTexts = {
@@ -67,5 +67,5 @@ export const trackTexts = {
 export type TrackTextKey = keyof typeof trackTexts;
 
 export function tt(key: TrackTextKey, params: Record<string, string | number> = {}): string {
-  return pick(trackTexts[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return textOf(trackTexts, key, params);
 }

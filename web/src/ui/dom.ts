@@ -36,3 +36,8 @@ export function setDescribedBy(element: HTMLElement, id: string, present: boolea
   if (ids.size > 0) element.setAttribute('aria-describedby', [...ids].join(' '));
   else element.removeAttribute('aria-describedby');
 }
+
+/** A `<ul class="case-list">` of the items, or `empty` when there are none. */
+export function listOrEmpty(id: string, items: HTMLElement[], empty: HTMLElement): HTMLElement {
+  return items.length === 0 ? empty : el('ul', { class: 'case-list', id }, ...items);
+}

@@ -59,16 +59,26 @@ export function pick(label: Label): string {
   return label[current];
 }
 
+/** A text table's label in the page language, `{name}` filled in from `params`. */
+export function textOf<K extends string>(table: Record<K, Label>, key: K, params: Record<string, string | number> = {}): string {
+  return pick(table[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Fills every `[data-<attribute>="key"]` element under `root` from the table. */
+export function fillTexts<K extends string>(table: Record<K, Label>, attribute: string, root: ParentNode): void {
+  for (const element of root.querySelectorAll<HTMLElement>(`[data-${attribute}]`)) {
+    const key = element.getAttribute(`data-${attribute}`) as K;
+    if (key in table) element.textContent = textOf(table, key);
+  }
+}
+
 export function t(key: TextKey, params: Record<string, string | number> = {}): string {
-  return pick(texts[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return textOf(texts, key, params);
 }
 
 /** Fills every `data-i18n="key"` element of the static page shell. */
 export function translateStaticText(root: ParentNode = document): void {
-  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    const key = element.dataset.i18n as TextKey;
-    if (key in texts) element.textContent = t(key);
-  }
+  fillTexts(texts, 'i18n', root);
 }
 
 /** A 429's message, with the wait its Retry-After header asked for when there was one. */

@@ -1,11 +1,11 @@
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { inParallel } from '../../shared/in-parallel';
-import { documentDb, tableName } from '../client';
+import { inParallel } from '../shared/in-parallel';
+import { documentDb, tableName } from './client';
 
 /**
- * BatchGetItem and BatchWriteItem for the statistics job: split into the
- * sizes DynamoDB takes, several requests at a time, retrying what it leaves
- * unprocessed with a growing pause.
+ * BatchGetItem and BatchWriteItem: split into the sizes DynamoDB takes,
+ * several requests at a time, retrying what it leaves unprocessed with a
+ * growing pause.
  */
 const batchGetSize = 100;
 const batchWriteSize = 25;
@@ -20,17 +20,35 @@ export function chunked<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** Every item of `keys` that exists (strongly consistent reads). */
-export async function batchGet(keys: readonly Record<string, unknown>[], concurrency = defaultConcurrency): Promise<Record<string, unknown>[]> {
+export interface BatchGetOptions {
+  /** Strongly consistent reads (the statistics job reads what it just wrote). */
+  consistentRead?: boolean;
+  projection?: { expression: string; names: Record<string, string> };
+  concurrency?: number;
+}
+
+/** Every item of `keys` that exists, in no particular order. */
+export async function batchGet(keys: readonly Record<string, unknown>[], options: BatchGetOptions = {}): Promise<Record<string, unknown>[]> {
+  const { consistentRead = false, projection, concurrency = defaultConcurrency } = options;
   const found: Record<string, unknown>[] = [];
   await inParallel(chunked(keys, batchGetSize), concurrency, async (batch) => {
     let pending: Record<string, unknown>[] = batch;
     for (let attempt = 1; pending.length > 0; attempt++) {
-      const answer = await documentDb().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }));
+      const answer = await documentDb().send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName()]: {
+              Keys: pending,
+              ...(consistentRead ? { ConsistentRead: true } : {}),
+              ...(projection ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names } : {}),
+            },
+          },
+        }),
+      );
       found.push(...(answer.Responses?.[tableName()] ?? []));
       pending = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
       if (pending.length > 0) {
-        if (attempt >= maxBatchAttempts) throw new Error('DynamoDB kept some statistics reads unprocessed');
+        if (attempt >= maxBatchAttempts) throw new Error('DynamoDB kept some reads unprocessed');
         await pause(25 * 2 ** attempt);
       }
     }
@@ -48,7 +66,7 @@ export async function batchWrite(requests: readonly WriteRequest[], concurrency 
       const answer = await documentDb().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
       pending = (answer.UnprocessedItems?.[tableName()] as WriteRequest[] | undefined) ?? [];
       if (pending.length > 0) {
-        if (attempt >= maxBatchAttempts) throw new Error('DynamoDB kept some statistics writes unprocessed');
+        if (attempt >= maxBatchAttempts) throw new Error('DynamoDB kept some writes unprocessed');
         await pause(25 * 2 ** attempt);
       }
     }
