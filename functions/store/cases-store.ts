@@ -1,9 +1,12 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { associationFor } from '../domain/routing/association';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { associationOfCase } from '../domain/routing/association';
 import { prefectureOf } from '../reference';
 import type { AccessFailures } from '../domain/complaints/access-throttle';
 import { filingEvent, type CaseRecord, type TimelineEvent } from '../domain/complaints/case';
 import { documentDb, tableName } from './client';
+import { isConditionalCheckFailed } from './conditions';
 import { queryAll } from './query-all';
 import { nextPrivacyDeadline } from '../domain/erasure/retention';
 import { indexKeys, keys } from './keys';
@@ -21,7 +24,7 @@ export type CreateCaseOutcome = { kind: 'created' } | { kind: 'exists'; existing
  */
 export function caseIndexKeys(record: CaseRecord) {
   const { caseId, receivedAt, receivedOn, complaint } = record;
-  const region = record.associationId ?? associationFor(complaint.merchant.regionCode, complaint.consumer.regionCode, prefectureOf);
+  const region = associationOfCase(record, prefectureOf);
   const privacy = nextPrivacyDeadline(record);
   return {
     ...indexKeys.byMonth(receivedOn, receivedAt, caseId),
@@ -51,6 +54,13 @@ function eventFromItem(item: Record<string, unknown>): TimelineEvent {
  * Idempotency-Key, what a retry needs. If the id is taken, the case holding
  * it is returned, so the caller can tell a retry from a collision.
  */
+/** The case item a failed `attribute_not_exists` condition returned (`ReturnValuesOnConditionCheckFailure: ALL_OLD`). */
+function heldBy(error: unknown): CaseRecord | undefined {
+  if (!isConditionalCheckFailed(error)) return undefined;
+  const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+  return item ? caseFromItem(unmarshall(item)) : undefined;
+}
+
 export async function createCase(record: CaseRecord): Promise<CreateCaseOutcome> {
   try {
     await documentDb().send(
@@ -58,13 +68,13 @@ export async function createCase(record: CaseRecord): Promise<CreateCaseOutcome>
         TableName: tableName(),
         Item: { ...keys.case(record.caseId), entity: 'case', ...caseIndexKeys(record), ...record },
         ConditionExpression: 'attribute_not_exists(pk)',
+        // Rare: a retry or an id collision. The failed condition brings back what holds the id, with no second read.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return { kind: 'created' };
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    // Rare: a retry or an id collision. Read what holds the id.
-    const existing = await getCase(record.caseId);
+    const existing = heldBy(error);
     if (!existing) throw error;
     return { kind: 'exists', existing };
   }
@@ -125,7 +135,7 @@ export async function recordAccessFailure(throttleSubject: string, nowEpochSecon
     );
     return;
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
   }
   try {
     await documentDb().send(
@@ -137,7 +147,7 @@ export async function recordAccessFailure(throttleSubject: string, nowEpochSecon
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
     // Someone else just opened a window; count in it.
     await documentDb().send(new UpdateCommand({ TableName: tableName(), Key, UpdateExpression: 'ADD failures :one', ExpressionAttributeValues: { ':one': 1 } }));
   }

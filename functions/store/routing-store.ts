@@ -3,7 +3,9 @@ import { DeleteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dy
 import type { CaseRecord, TimelineEvent } from '../domain/complaints/case';
 import type { RoutingPlan } from '../domain/routing/routing-plan';
 import { applyCaseChange } from './case-changes';
-import { caseFromItem, caseIndexKeys, getCase } from './cases-store';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { caseFromItem, caseIndexKeys } from './cases-store';
+import { isConditionalCheckFailed } from './conditions';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
 import { payoutQueueEntry } from '../domain/funds/payout-queue';
@@ -34,7 +36,7 @@ export async function findOpenCase(duplicateKeyHash: string, selfCaseId: string)
       return undefined;
     } catch (error) {
       // Someone replaced the marker meanwhile: look again.
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
     }
   }
   throw new Error('The open-case marker kept changing while it was read.');
@@ -140,11 +142,13 @@ export async function createRoutedCase(filed: CaseRecord, plan: RoutingPlan, wri
   const event: TimelineEvent = { ...plan.event, seq: version } as TimelineEvent;
   const TableName = tableName();
   const createIfAbsent = (Item: Record<string, unknown>) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } });
+  // Rare: a retry or an id collision. The failed condition brings back what holds the id, with no second read.
+  const caseItem = { ...keys.case(filed.caseId), entity: 'case', ...caseIndexKeys(record), ...record };
   try {
     await documentDb().send(
       new TransactWriteCommand({
         TransactItems: [
-          createIfAbsent({ ...keys.case(filed.caseId), entity: 'case', ...caseIndexKeys(record), ...record }),
+          { Put: { ...createIfAbsent(caseItem).Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
           createIfAbsent({ ...keys.caseEvent(filed.caseId, version), ...indexKeys.changeFeed(event.at, filed.caseId, version), entity: 'event', caseId: filed.caseId, ...event }),
           ...alsoCreate.map(createIfAbsent),
         ],
@@ -153,11 +157,8 @@ export async function createRoutedCase(filed: CaseRecord, plan: RoutingPlan, wri
     return { kind: 'created', record };
   } catch (error) {
     const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') {
-      // Rare: a retry or an id collision. Read what holds the id.
-      const existing = await getCase(filed.caseId);
-      if (existing) return { kind: 'exists', existing };
-    }
+    const holder = reasons[0]?.Code === 'ConditionalCheckFailed' ? reasons[0].Item : undefined;
+    if (holder) return { kind: 'exists', existing: caseFromItem(unmarshall(holder)) };
     if (markerTaken(error, writes)) throw new OpenCaseMarkerTaken();
     throw error;
   }
