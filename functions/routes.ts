@@ -94,11 +94,12 @@ export interface ScheduledJobDefinition {
 }
 
 export const streamConsumers: readonly StreamConsumerDefinition[] = [
-  // Routes each newly filed case (only case inserts pass the filter). Batches of up to 100 let a backlog drain
-  // quickly; the partial batch response keeps a retry to what failed.
+  // The follow-ups of each filing's routing, and the routing of a case stored unrouted (only case inserts pass the
+  // filter). Batches of up to 100 let a backlog drain quickly; the partial batch response keeps a retry to what failed.
   { handler: 'stream/router', table: 'readWrite', batchSize: 100, retryAttempts: 3, filter: { eventNames: ['INSERT'], entity: 'case' } },
-  // Notifies consumers and merchants of each change of a case, once per message (functions/services/notifications/).
-  { handler: 'stream/notify', table: 'readWrite', batchSize: 25, retryAttempts: 5, filter: { eventNames: ['INSERT', 'MODIFY'], entity: 'case' }, sendsMessages: true },
+  // Notifies consumers and merchants of each change of a case, each message once (functions/services/notifications/);
+  // cases side by side within a batch of up to 100, each case's changes in order.
+  { handler: 'stream/notify', table: 'readWrite', batchSize: 100, retryAttempts: 5, filter: { eventNames: ['INSERT', 'MODIFY'], entity: 'case' }, sendsMessages: true },
 ];
 
 export const scheduledJobs: readonly ScheduledJobDefinition[] = [
