@@ -8,7 +8,7 @@ import { closeIfFinished } from '../cases/apply-action';
 import { makeCandidateIfDue } from '../disclosure/candidates';
 import { logger } from '../../shared/logger';
 import { countCaseRouted } from '../../observability/metrics';
-import { applyRouting, createRoutedCase, findOpenCase, OpenCaseMarkerTaken, type CreateRoutedCaseOutcome } from '../../store/routing-store';
+import { applyRouting, createRoutedCase, findOpenCase, OpenCaseMarkerTaken, type CreateRoutedCaseOutcome, type RoutingWrites } from '../../store/routing-store';
 import { countTowardsCollective } from '../collective/group-membership';
 import { decideRouting, routingLookups, type RoutingLookups } from './routing-decision';
 
@@ -40,7 +40,7 @@ async function decideAndWrite<T>(
   /** What an earlier look at the marker found (`undefined`: not looked yet). */
   duplicate: { of: string | undefined } | undefined,
   now: Date,
-  write: (plan: RoutingPlan, writes: { duplicateKeyHash?: string; safetyReport?: ReturnType<typeof decideRouting>['safetyReport'] }) => Promise<T>,
+  write: (plan: RoutingPlan, writes: RoutingWrites) => Promise<T>,
 ): Promise<{ written: T; plan: RoutingPlan; safetyReport: boolean } | 'marker_taken'> {
   const duplicateKeyHash = duplicateKey(record.complaint);
   let decision = decideRouting(record, lookups, duplicate?.of, now);
