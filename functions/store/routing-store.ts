@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CaseRecord, TimelineEvent } from '../domain/complaints/case';
 import type { RoutingPlan } from '../domain/routing/routing-plan';
 import { applyCaseChange } from './case-changes';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { caseFromItem, caseIndexKeys } from './cases-store';
 import { isConditionalCheckFailed } from './conditions';
 import { documentDb, tableName } from './client';
