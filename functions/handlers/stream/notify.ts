@@ -36,7 +36,9 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, 
     for (const record of event.Records) {
       const caseId = record.dynamodb?.NewImage?.caseId?.S;
       if (caseId === undefined) continue;
-      byCase.set(caseId, [...(byCase.get(caseId) ?? []), record]);
+      const records = byCase.get(caseId) ?? [];
+      records.push(record);
+      byCase.set(caseId, records);
     }
     const failures: string[] = [];
     await inParallel([...byCase.values()], casesAtOnce, async (records) => {
