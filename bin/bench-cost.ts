@@ -19,7 +19,7 @@ import { dynamoDbClient } from '../functions/store/client';
 import { seedTable } from '../functions/store/seed-table';
 import { apiClient, expectStatus, type ApiClient } from './bench/cost/api-client';
 import { checkLocalCapacity, printCapacityCheck } from './bench/cost/local-capacity-check';
-import { lastCodeSentTo, smsSentSoFar, waitUntilRouted } from './bench/cost/cases-routed';
+import { lastCodeSentTo, smsSentSoFar, waitUntilAllRouted } from './bench/cost/cases-routed';
 import { planComplaint } from './bench/cost/complaint-mix';
 import { meterLambdas } from './bench/cost/lambda-meter';
 import { handleComplaint, inPool, tokenFor, type FiledComplaint } from './bench/cost/lifecycle';
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     stages.push(
       await runStage('route', meters, async () => {
         poller = await startStreamPoller(pollerOptions);
-        await waitUntilRouted(tableName, filed.map((f) => f.caseId));
+        await waitUntilAllRouted(tableName, filed.map((f) => f.caseId));
       }, settle),
     );
 

@@ -17,16 +17,14 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDbClient } from '../../functions/store/client';
-import { keys } from '../../functions/store/keys';
 import { seedTable } from '../../functions/store/seed-table';
 import { ensureTable } from '../local/dynamodb-local';
 import { freePort } from '../local/free-port';
 import { startHttpServer } from '../local/http-server';
 import { startStreamPoller } from '../local/stream-poller';
 import { benchComplaint } from './complaints';
+import { waitUntilRouted } from './routed-cases';
 import { runLoad, runSteady, type LoadResult } from './load';
 import { meterStore, type StoreMeterReading } from './store-meter';
 
@@ -60,29 +58,14 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 interface RoutedCase {
+  caseId: string;
   receivedAt: string;
   routing?: { routedAt: string; outcome: string; step?: string };
   safetyReport?: unknown;
 }
 
-/** The bench's own look at the cases, on a client of its own so the meter counts only what the service does. */
-let probe: DynamoDBDocumentClient | undefined;
-
-async function readCases(tableName: string, caseIds: readonly string[]): Promise<RoutedCase[]> {
-  probe ??= DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
-  const found: RoutedCase[] = [];
-  for (let start = 0; start < caseIds.length; start += 100) {
-    let pending: Record<string, unknown>[] | undefined = caseIds.slice(start, start + 100).map((id) => keys.case(id));
-    while (pending && pending.length > 0) {
-      const answer: BatchGetCommandOutput = await probe.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'receivedAt, routing, safetyReport', ConsistentRead: true } } }),
-      );
-      found.push(...((answer.Responses?.[tableName] ?? []) as RoutedCase[]));
-      pending = answer.UnprocessedKeys?.[tableName]?.Keys;
-    }
-  }
-  return found;
-}
+/** What the summary reads of each case, and how long it waits for the router. */
+const routedCasesRead = { alsoRead: 'receivedAt, safetyReport', patienceMs: 180_000, pollMs: 250 };
 
 /** Files in each run in turn on one stack (warmed first), waiting after each until the stream consumers have caught up. */
 export async function benchRouting(options: { endpoint: string; runs: readonly RoutingRun[] }): Promise<RoutingBenchResult[]> {
@@ -118,7 +101,7 @@ export async function benchRouting(options: { endpoint: string; runs: readonly R
     const meter = meterStore();
     // Warm the intake and router modules, and let the consumers catch up, before measuring.
     await runLoad(4, 1000, fileOne);
-    await waitUntilRouted(tableName, caseIds);
+    await waitUntilRouted<RoutedCase>(tableName, caseIds, routedCasesRead);
     await quietSince(meter);
 
     const results: RoutingBenchResult[] = [];
@@ -128,7 +111,7 @@ export async function benchRouting(options: { endpoint: string; runs: readonly R
       const steady = 'steadyPerSecond' in run;
       const filing = steady ? await runSteady(run.steadyPerSecond, run.seconds * 1000, fileOne) : await runLoad(run.concurrency, run.seconds * 1000, fileOne);
       const filingEnded = Date.now();
-      const cases = await waitUntilRouted(tableName, caseIds);
+      const cases = await waitUntilRouted<RoutedCase>(tableName, caseIds, routedCasesRead);
       const quiet = await quietSince(meter);
       const load = steady ? `${run.steadyPerSecond}/s steady` : `${run.concurrency} filers back to back`;
       results.push({ ...summarise(cases), load, filingSeconds: run.seconds, filing, store: meter.read(), streamCaughtUpSeconds: Math.max(0, (quiet - filingEnded) / 1000) });
@@ -156,16 +139,6 @@ async function quietSince(meter: { read(): StoreMeterReading }): Promise<number>
   return lastChange;
 }
 const total = (reading: StoreMeterReading) => Object.values(reading.calls).reduce((sum, n) => sum + n, 0);
-
-async function waitUntilRouted(tableName: string, caseIds: readonly string[]): Promise<RoutedCase[]> {
-  const patience = Date.now() + 180_000;
-  let cases = await readCases(tableName, caseIds);
-  while (cases.some((c) => !c.routing) && Date.now() < patience) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    cases = await readCases(tableName, caseIds);
-  }
-  return cases;
-}
 
 function summarise(cases: readonly RoutedCase[]) {
   const routed = cases.filter((c): c is RoutedCase & { routing: NonNullable<RoutedCase['routing']> } => c.routing !== undefined);
@@ -204,6 +177,7 @@ export function printRoutingBench(results: readonly RoutingBenchResult[]): void 
     const per = (n: number) => (n / result.filed).toFixed(2);
     const sorted = (counts: Record<string, number>) => Object.entries(counts).sort(([, a], [, b]) => b - a).map(([kind, n]) => `${kind} ${per(n)}`).join(', ');
     console.log(`  per complaint  ${per(store.itemsWritten)} items written, ${per(store.writeUnits)} write units, ${per(store.readUnits)} read units (intake, router and notifier together)`);
+    console.log('                 (units as DynamoDB Local reports them; it overcounts transactions: `npm run bench:cost` bills them from item sizes)');
     console.log(`  items written  ${sorted(store.writesByKind)}`);
     console.log(`  write units    ${sorted(store.writeUnitsByKind)}`);
     console.log(`  calls          ${sorted(store.calls)}`);

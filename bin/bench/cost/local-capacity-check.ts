@@ -14,7 +14,7 @@ import {
 import { ensureTable } from '../../local/dynamodb-local';
 import { readUnits, transactionWriteUnits, writeUnits } from './arithmetic';
 import { itemBytes } from './item-size';
-import { unmeteredClient } from './unmetered-client';
+import { unmeteredClient } from '../unmetered-client';
 
 export interface CapacityCheck {
   operation: string;

@@ -2,7 +2,7 @@ import { paginateScan } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../../functions/store/table-definition';
 import { byteMonths, storageMonths, storedBytes } from './arithmetic';
 import { indexesOf, itemBytes } from './item-size';
-import { unmeteredClient } from './unmetered-client';
+import { unmeteredClient } from '../unmetered-client';
 
 export interface KindSize {
   items: number;

@@ -4,7 +4,7 @@ import { useStoreClientPlugin } from '../../../functions/store/client';
 import { transactionWriteUnits, type TransactionAction } from './arithmetic';
 import { indexesOf, itemBytes, type IndexKey } from './item-size';
 import { excludeFromDuration } from './lambda-meter';
-import { unmeteredClient } from './unmetered-client';
+import { unmeteredClient } from '../unmetered-client';
 
 type Item = Record<string, AttributeValue>;
 const indexes: IndexKey[] = tableDefinition.globalIndexes.map((g) => ({ indexName: g.indexName, partitionKey: g.partitionKey.name, sortKey: g.sortKey.name }));
