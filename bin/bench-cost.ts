@@ -22,7 +22,8 @@ import { checkLocalCapacity, printCapacityCheck } from './bench/cost/local-capac
 import { lastCodeSentTo, smsSentSoFar, waitUntilAllRouted } from './bench/cost/cases-routed';
 import { planComplaint } from './bench/cost/complaint-mix';
 import { meterLambdas } from './bench/cost/lambda-meter';
-import { handleComplaint, inPool, tokenFor, type FiledComplaint } from './bench/cost/lifecycle';
+import { inParallel } from '../functions/shared/in-parallel';
+import { handleComplaint, tokenFor, type FiledComplaint } from './bench/cost/lifecycle';
 import { meterLogs } from './bench/cost/log-meter';
 import { printReport } from './bench/cost/report';
 import { runStage, type StageReading } from './bench/cost/stages';
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
     say(`filing ${complaintCount} complaints (router stopped, so filing and routing are metered apart)`);
     stages.push(
       await runStage('file', meters, () =>
-        inPool(planned, concurrency, async (plan) => {
+        inParallel(planned, concurrency, async (plan) => {
           // The form loads the code lists once per filing.
           expectStatus(await api.send('GET', '/v1/codes'), [200], 'codes');
           let body = plan.body;
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
     );
 
     say('handling: mediation, ODR, advance payouts, refusals, withdrawals, ratings');
-    stages.push(await runStage('handle', meters, () => inPool(filed, concurrency, (c) => handleComplaint(api, c)), settle));
+    stages.push(await runStage('handle', meters, () => inParallel(filed, concurrency, (c) => handleComplaint(api, c)), settle));
 
     say('aggregate (statistics job)');
     const aggregateRuns: Record<string, unknown>[] = [];
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
     stages.push(await runStage('disclose', meters, async () => void disclosed.push(...(await runJobToEnd(api, 'aggregate', addDays(today, 10)))), settle));
 
     say('reads: tracking pages, staff queues, public statistics and disclosures');
-    stages.push(await runStage('read', meters, () => inPool(filed, concurrency, (c) => readAsPeopleDo(api, c, today)), settle));
+    stages.push(await runStage('read', meters, () => inParallel(filed, concurrency, (c) => readAsPeopleDo(api, c, today)), settle));
     const beforeErasure = difference(await measureTable(tableName), baseline);
 
     say('erase: sealed intake answers after 24 hours, personal data 3 years after closing, then the statistics catch up');

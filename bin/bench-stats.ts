@@ -28,6 +28,7 @@ import { getCaseRecords, getStatisticsState, readCells } from '../functions/stor
 import type { CaseRecord } from '../functions/domain/complaints/case';
 import { seededRandom, syntheticCase } from './bench/stats/synthetic-cases';
 import { ensureTable, startDynamoDbLocal } from './local/dynamodb-local';
+import { inParallel } from '../functions/shared/in-parallel';
 
 interface Options {
   cases: number;
@@ -114,12 +115,9 @@ async function change(options: Options, ids: readonly string[], now: Date): Prom
     }),
     ...Array.from({ length: filings }, (_, i) => () => createCase(syntheticCase(options.cases + i, new Date(), random, new Date()))),
   ];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < work.length) await work[next++]!();
-    }),
-  );
+  await inParallel(work, 16, async (job) => {
+    await job();
+  });
 }
 
 async function allCells(): Promise<Map<string, Counters>> {

@@ -3,6 +3,7 @@ import { fileAndWalk, type WalkContext, type WalkTally } from './case-walk';
 import { ensureRegistries } from './registries';
 import type { DemoStep } from './scripts';
 import { AdminApi } from './stack-api';
+import { inParallel } from '../../functions/shared/in-parallel';
 
 /**
  * `npm run demo` without its command line: registries through the admin
@@ -41,14 +42,6 @@ export function demoRunKey(anchor: Date): string {
   return anchor.toISOString().slice(0, 10).replaceAll('-', '');
 }
 
-async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-}
-
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const started = Date.now();
   const api = await AdminApi.connect(options.baseUrl);
@@ -65,7 +58,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   };
   let done = 0;
   options.onProgress?.(0, complaints.length);
-  await inPool(complaints, options.concurrency ?? defaultConcurrency, async (complaint) => {
+  await inParallel(complaints, options.concurrency ?? defaultConcurrency, async (complaint) => {
     await fileAndWalk(complaint, context);
     options.onProgress?.(++done, complaints.length);
   });

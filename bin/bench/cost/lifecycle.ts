@@ -90,13 +90,3 @@ export async function handleComplaint(api: ApiClient, c: FiledComplaint): Promis
   }
   if (c.serial % 5 < 2 && c.path !== 'disclosure') await consumer('rate', { rating: 1 + (c.serial % 5) + 2, comment: '处理及时。' });
 }
-
-/** Runs `work` over `items` with `concurrency` at a time. */
-export async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
