@@ -4,6 +4,7 @@ import { sendMessage } from '../../messaging/sender';
 import { logger } from '../../shared/logger';
 import { claimChangeNotifications, eventTypeOf, markChangeNotified, releaseChangeNotifications } from '../../store/notification-store';
 import { getMerchant } from '../../store/registry-store';
+import { cachedContact } from '../routing/registry-cache';
 
 /** A claim older than this is taken to be a crashed sender's: the message is sent again. */
 const claimLeaseSeconds = 120;
@@ -24,8 +25,8 @@ export async function notifyCaseChange(before: CaseRecord | undefined, after: Ca
   const notices = noticesFor({ before, after, eventType }, { trackingUrl: trackingUrl() });
   if (notices.length === 0) return { sent: 0, skipped: 0 };
   const creditCode = after.complaint.merchant.creditCode;
-  const merchant = notices.some((n) => n.recipient === 'merchant') && creditCode ? await getMerchant(creditCode) : undefined;
-  const messages = messagesFor(notices, after, merchant?.contact);
+  const contact = notices.some((n) => n.recipient === 'merchant') && creditCode ? await cachedContact(creditCode, async () => (await getMerchant(creditCode))?.contact) : undefined;
+  const messages = messagesFor(notices, after, contact);
   if (messages.length === 0) return { sent: 0, skipped: 0 };
   const nowEpochSeconds = Math.floor(now.getTime() / 1000);
   const changeKey = `${after.caseId}#${after.version}`;

@@ -4,20 +4,25 @@ import type { MerchantRecord } from '../../reference/types';
 import { getFund } from '../../store/funds-store';
 import { getMerchant } from '../../store/registry-store';
 import { parseStoredMerchant } from '../../domain/merchants/merchant-schema';
+import { cachedFund, cachedMerchant } from './registry-cache';
 
 /** The registry entry for the credit code the consumer gave, validated; undefined when none is given or registered. */
 export async function registeredMerchant(creditCode: string | undefined): Promise<MerchantRecord | undefined> {
   if (!creditCode) return undefined;
-  const entry = await getMerchant(creditCode);
-  return entry === undefined ? undefined : parseStoredMerchant(entry);
+  return cachedMerchant(creditCode, async () => {
+    const entry = await getMerchant(creditCode);
+    return entry === undefined ? undefined : parseStoredMerchant(entry);
+  });
 }
 
 /** The guarantee fund the merchant's commitment names, if it is registered: rule 2 needs it (SPEC section 9). */
 export async function advancePayoutFundOf(registered: MerchantRecord | undefined): Promise<RoutingFacts['advancePayoutFund']> {
   const fundId = registered?.advancePayout?.fundId;
   if (!fundId) return undefined;
-  const fund = await getFund(fundId);
-  return fund ? { fundId: fund.fundId, associationId: fund.associationId } : undefined;
+  return cachedFund(fundId, async () => {
+    const fund = await getFund(fundId);
+    return fund ? { fundId: fund.fundId, associationId: fund.associationId } : undefined;
+  });
 }
 
 /** What the rules see of a filed case. Everything is judged as of the filing day, so a late retry decides alike. */
