@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentDb } from '../../functions/store/client';
 import { newCaseId } from '../../functions/domain/complaints/case-id';
 import { keys } from '../../functions/store/keys';
@@ -15,7 +15,9 @@ import { runLoad } from './load';
 export type LoadJob =
   /** Each filing a different complaint (`benchComplaint`): one body filed again would only be refused as a duplicate. */
   | { kind: 'intake'; url: string; concurrency: number; durationMs: number }
-  | { kind: 'put'; tableName: string; caseItem: Record<string, unknown> & { receivedOn: string }; concurrency: number; durationMs: number };
+  | { kind: 'put'; tableName: string; caseItem: Record<string, unknown> & { receivedOn: string }; concurrency: number; durationMs: number }
+  /** The items one routed filing writes (case, routing event, open-case marker), in one conditional transaction as intake sends them. */
+  | { kind: 'filingTransaction'; tableName: string; caseItem: Record<string, unknown> & { receivedOn: string }; eventItem: Record<string, unknown>; markerItem: Record<string, unknown>; concurrency: number; durationMs: number };
 
 function operationFor(job: LoadJob): () => Promise<boolean> {
   if (job.kind === 'intake') {
@@ -28,6 +30,19 @@ function operationFor(job: LoadJob): () => Promise<boolean> {
       });
       await response.arrayBuffer();
       return response.status === 201;
+    };
+  }
+  if (job.kind === 'filingTransaction') {
+    return async () => {
+      const caseId = newCaseId(job.caseItem.receivedOn);
+      const put = (Item: Record<string, unknown>) => ({ Put: { TableName: job.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } });
+      const { pk } = keys.case(caseId);
+      await documentDb().send(
+        new TransactWriteCommand({
+          TransactItems: [put({ ...job.caseItem, ...keys.case(caseId), caseId }), put({ ...job.eventItem, pk, caseId }), put({ ...job.markerItem, ...keys.openCaseMarker(caseId), caseId })],
+        }),
+      );
+      return true;
     };
   }
   return async () => {
