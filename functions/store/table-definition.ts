@@ -32,6 +32,8 @@ function stringIndex(indexName: string, keyPrefix: string, projection: IndexProj
 }
 
 const all: IndexProjection = { type: 'ALL' };
+/** The jobs' queues: a job reads the case id from the keys and then the case itself by key. */
+const keysOnly: IndexProjection = { type: 'KEYS_ONLY' };
 
 /** The global secondary indexes by name: queries take `IndexName` and key attribute names from here. */
 export const indexes = {
@@ -39,9 +41,9 @@ export const indexes = {
   byAssociation: stringIndex('byAssociation', 'assoc', all, "a mediator's queue: cases of one consumer association, by time received; all published disclosures (`DISCLOSURE#ALL`)"),
   byMerchant: stringIndex('byMerchant', 'merchant', all, "a merchant's cases and public record, by time received; its published disclosures (`DISCLOSURE#<creditCode>`)"),
   byRegion: stringIndex('byRegion', 'region', all, "a regulator's cases and safety reports (`SAFETY#`) for one prefecture, by time received; disclosures by region (`DISCLOSURE#<prefecture>`)"),
-  byDeadline: stringIndex('byDeadline', 'due', all, 'the deadline sweeper: open cases whose current deadline has passed (sparse)'),
+  byDeadline: stringIndex('byDeadline', 'due', keysOnly, 'the deadline sweeper: open cases whose current deadline has passed (sparse)'),
   byMonth: stringIndex('byMonth', 'month', all, 'overloaded: cases by China-time month received (`MONTH#`, also how statistics find new filings), the change feed of timeline events by UTC day (`CHANGED#`), disclosures by category (`DISCLOSURE#<category>`)'),
-  byErasure: stringIndex('byErasure', 'erase', all, "the `erase-personal-data` job: cases by the instant their next privacy deadline falls due (the sealed intake answer after 24 hours, the consumer's data 3 years after closing); sparse"),
+  byErasure: stringIndex('byErasure', 'erase', keysOnly, "the `erase-personal-data` job: cases by the instant their next privacy deadline falls due (the sealed intake answer after 24 hours, the consumer's data 3 years after closing); sparse"),
 } as const satisfies Record<string, GlobalIndexDefinition>;
 
 export type IndexName = keyof typeof indexes;

@@ -51,8 +51,8 @@ describe('the table', () => {
       byMerchant: { ProjectionType: 'ALL' },
       byRegion: { ProjectionType: 'ALL' },
       byMonth: { ProjectionType: 'ALL' },
-      byDeadline: { ProjectionType: 'ALL' },
-      byErasure: { ProjectionType: 'ALL' },
+      byDeadline: { ProjectionType: 'KEYS_ONLY' },
+      byErasure: { ProjectionType: 'KEYS_ONLY' },
     });
   });
 

@@ -98,3 +98,13 @@ it('refuses, with a way out, an index that projects less than the definition', a
   const tableName = await createTestTable({ prefix: 'ensure-narrow', shape: { ...tableDefinition, globalIndexes: [narrower, ...rest] } });
   await expect(ensureTable(client, tableName)).rejects.toThrow(/projects less than .*delete the local table/);
 });
+
+it('keeps, on a table made before an index was narrowed, the wider index: it answers the same queries', async () => {
+  const narrowed = tableDefinition.globalIndexes.filter((index) => index.projection.type !== 'ALL');
+  expect(narrowed.length).toBeGreaterThan(0);
+  const older = tableDefinition.globalIndexes.map((index) => ({ ...index, projection: { type: 'ALL' as const } }));
+  const tableName = await createTestTable({ prefix: 'ensure-wide', shape: { ...tableDefinition, globalIndexes: older } });
+  expect(await ensureTable(client, tableName)).toEqual({ created: false, addedIndexes: [] });
+  const indexes = (await describe_(tableName)).GlobalSecondaryIndexes ?? [];
+  for (const index of narrowed) expect(indexes.find((g) => g.IndexName === index.indexName)?.Projection).toEqual({ ProjectionType: 'ALL' });
+});
