@@ -42,8 +42,10 @@ export const indexes = {
   byMerchant: stringIndex('byMerchant', 'merchant', all, "a merchant's cases and public record, by time received; its published disclosures (`DISCLOSURE#<creditCode>`)"),
   byRegion: stringIndex('byRegion', 'region', all, "a regulator's cases and safety reports (`SAFETY#`) for one prefecture, by time received; disclosures by region (`DISCLOSURE#<prefecture>`)"),
   byDeadline: stringIndex('byDeadline', 'due', keysOnly, 'the deadline sweeper: open cases whose current deadline has passed (sparse)'),
-  byMonth: stringIndex('byMonth', 'month', all, 'overloaded: cases by China-time month received (`MONTH#`, also how statistics find new filings), the change feed of timeline events by UTC day (`CHANGED#`), disclosures by category (`DISCLOSURE#<category>`)'),
+  byMonth: stringIndex('byMonth', 'month', all, 'overloaded: cases by China-time month received (`MONTH#`, also how statistics find new filings and rebuild), disclosures by category (`DISCLOSURE#<category>`)'),
   byErasure: stringIndex('byErasure', 'erase', keysOnly, "the `erase-personal-data` job: cases by the instant their next privacy deadline falls due (the sealed intake answer after 24 hours, the consumer's data 3 years after closing); sparse"),
+  // The statistics job reads an entry's case id and version (`feedPage`), and then the case by key.
+  byChange: stringIndex('byChange', 'change', { type: 'INCLUDE', nonKeyAttributes: ['caseId', 'seq'] }, 'the change feed statistics read: every timeline event by the UTC day it happened (`CHANGED#<day>`, sort key `<at>#<caseId>#<seq>`)'),
 } as const satisfies Record<string, GlobalIndexDefinition>;
 
 export type IndexName = keyof typeof indexes;

@@ -44,7 +44,7 @@ describe('the table', () => {
     }
   });
 
-  test('projects into each index what its readers read: whole cases for the listings, less for the jobs', () => {
+  test('projects into each index what its readers read: whole cases for the listings, keys for the jobs, case id and seq for the change feed', () => {
     const indexes = (Object.values(production.resources).find((r) => r.Type === 'AWS::DynamoDB::Table')!.Properties as { GlobalSecondaryIndexes: { IndexName: string; Projection: unknown }[] }).GlobalSecondaryIndexes;
     expect(Object.fromEntries(indexes.map((g) => [g.IndexName, g.Projection]))).toEqual({
       byAssociation: { ProjectionType: 'ALL' },
@@ -53,6 +53,7 @@ describe('the table', () => {
       byMonth: { ProjectionType: 'ALL' },
       byDeadline: { ProjectionType: 'KEYS_ONLY' },
       byErasure: { ProjectionType: 'KEYS_ONLY' },
+      byChange: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseId', 'seq'] },
     });
   });
 
