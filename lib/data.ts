@@ -40,12 +40,13 @@ export class RedressTable extends Construct {
       removalPolicy: removalPolicyFor(props.retainData),
     });
     for (const index of tableDefinition.globalIndexes) {
-      // Every attribute projected: the index queries answer whole case views without a second read.
+      const { projection } = index;
       this.table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: attribute(index.partitionKey),
         sortKey: attribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        projectionType: dynamodb.ProjectionType[projection.type],
+        ...(projection.type === 'INCLUDE' ? { nonKeyAttributes: [...projection.nonKeyAttributes] } : {}),
       });
     }
   }

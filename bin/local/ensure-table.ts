@@ -10,6 +10,7 @@ import {
   type DynamoDBClient,
   type GlobalSecondaryIndex,
   type KeySchemaElement,
+  type Projection,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, type GlobalIndexDefinition, type KeyAttribute } from '../../functions/store/table-definition';
@@ -34,9 +35,11 @@ const waitTimeoutMs = 60_000;
 
 /**
  * Makes `tableName` match the table definition: creates it (keys, every GSI
- * with ALL projection, stream, TTL), or on an existing table adds the GSIs it
+ * with its projection, stream, TTL), or on an existing table adds the GSIs it
  * lacks, one UpdateTable at a time as DynamoDB requires. Idempotent and safe
- * when two processes race to create the same table.
+ * when two processes race to create the same table. An existing index that
+ * projects more than the definition is kept (it answers the same queries);
+ * one that projects less is refused.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string, shape: TableShape = tableDefinition): Promise<EnsureTableResult> {
   let table = await describe(client, tableName);
@@ -51,6 +54,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, sha
     const existing = table.GlobalSecondaryIndexes?.find((g) => g.IndexName === index.indexName);
     if (existing) {
       assertSameKeys(tableName, index, existing.KeySchema ?? []);
+      assertProjectsEnough(tableName, index, existing.Projection ?? {});
       continue;
     }
     await client.send(
@@ -110,19 +114,33 @@ function keySchema(partitionKey: KeyAttribute, sortKey: KeyAttribute): KeySchema
   ];
 }
 
-function globalIndex(index: GlobalIndexDefinition): GlobalSecondaryIndex {
-  return { IndexName: index.indexName, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'ALL' } };
+function projectionOf(index: GlobalIndexDefinition): Projection {
+  const { projection } = index;
+  return projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.nonKeyAttributes] } : { ProjectionType: projection.type };
 }
+
+function globalIndex(index: GlobalIndexDefinition): GlobalSecondaryIndex {
+  return { IndexName: index.indexName, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: projectionOf(index) };
+}
+
+const recreate = 'an index cannot be changed in place, so delete the local table (or .data/dynamodb/) and start again.';
 
 function assertSameKeys(tableName: string, index: GlobalIndexDefinition, actual: KeySchemaElement[]): void {
   const expected = keySchema(index.partitionKey, index.sortKey);
   const same = expected.every((e) => actual.some((a) => a.AttributeName === e.AttributeName && a.KeyType === e.KeyType)) && actual.length === expected.length;
-  if (!same) {
-    throw new LocalStackError(
-      `Index ${index.indexName} of local table ${tableName} has other keys than functions/store/table-definition.ts; an index cannot be changed in place, so delete the local table (or .data/dynamodb/) and start again.`,
-    );
-  }
+  if (!same) throw new LocalStackError(`Index ${index.indexName} of local table ${tableName} has other keys than functions/store/table-definition.ts; ${recreate}`);
 }
+
+/** A table made before an index was narrowed keeps its wider index: it costs more on AWS, but locally it answers every query the narrow one does. */
+function assertProjectsEnough(tableName: string, index: GlobalIndexDefinition, actual: Projection): void {
+  const wanted = index.projection;
+  const enough =
+    actual.ProjectionType === 'ALL' ||
+    wanted.type === 'KEYS_ONLY' ||
+    (wanted.type === 'INCLUDE' && actual.ProjectionType === 'INCLUDE' && wanted.nonKeyAttributes.every((name) => actual.NonKeyAttributes?.includes(name)));
+  if (!enough) throw new LocalStackError(`Index ${index.indexName} of local table ${tableName} projects less than functions/store/table-definition.ts; ${recreate}`);
+}
+
 
 async function describe(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
   try {

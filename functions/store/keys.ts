@@ -77,10 +77,10 @@ export const indexKeys = {
   byMonth: (receivedOn: string, receivedAt: string, caseId: string) => ({ monthPk: `MONTH#${receivedOn.slice(0, 7)}`, monthSk: `${receivedAt}#${caseId}` }),
   /**
    * The change feed statistics read: every timeline event (one per change of
-   * any case) sits in the byMonth index under the UTC day it happened, so an
+   * any case) sits in the byChange index under the UTC day it happened, so an
    * incremental run reads only what changed since its watermark.
    */
-  changeFeed: (at: string, caseId: string, seq: number) => ({ monthPk: `CHANGED#${at.slice(0, 10)}`, monthSk: `${at}#${caseId}#${String(seq).padStart(6, '0')}` }),
+  changeFeed: (at: string, caseId: string, seq: number) => ({ changePk: `CHANGED#${at.slice(0, 10)}`, changeSk: `${at}#${caseId}#${String(seq).padStart(6, '0')}` }),
   byMerchant: (creditCode: string, receivedAt: string, caseId: string) => ({ merchantPk: `MERCHANT#${creditCode}`, merchantSk: `${receivedAt}#${caseId}` }),
   byRegion: (prefectureCode: string, receivedAt: string, caseId: string) => ({ regionPk: `REGION#${prefectureCode}`, regionSk: `${receivedAt}#${caseId}` }),
   /**
@@ -142,7 +142,7 @@ export const statisticsKeys = {
   /** What was last counted for a case (its facts at a version). */
   contribution: (caseId: string) => ({ pk: `STATSCASE#${caseId}`, sk: 'COUNTED' }),
   monthPartition: (month: string) => indexPartitions.byMonth(month),
-  changeFeedPartition: (utcDay: string) => indexKeys.changeFeed(`${utcDay}T00:00:00.000Z`, '', 0).monthPk,
+  changeFeedPartition: (utcDay: string) => indexKeys.changeFeed(`${utcDay}T00:00:00.000Z`, '', 0).changePk,
 };
 
 /**

@@ -25,7 +25,7 @@ describe('the table', () => {
     const props = table.Properties as {
       KeySchema: unknown;
       AttributeDefinitions: { AttributeName: string; AttributeType: string }[];
-      GlobalSecondaryIndexes: { IndexName: string; KeySchema: unknown; Projection: { ProjectionType: string } }[];
+      GlobalSecondaryIndexes: { IndexName: string; KeySchema: unknown; Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }[];
       TimeToLiveSpecification: unknown;
     };
     expect(props.KeySchema).toEqual(keySchema(tableDefinition.partitionKey.name, tableDefinition.sortKey.name));
@@ -39,8 +39,22 @@ describe('the table', () => {
     for (const index of tableDefinition.globalIndexes) {
       const deployed = props.GlobalSecondaryIndexes.find((g) => g.IndexName === index.indexName)!;
       expect(deployed.KeySchema).toEqual(keySchema(index.partitionKey.name, index.sortKey.name));
-      expect(deployed.Projection).toEqual({ ProjectionType: 'ALL' });
+      const { projection } = index;
+      expect(deployed.Projection).toEqual(projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: projection.nonKeyAttributes } : { ProjectionType: projection.type });
     }
+  });
+
+  test('projects into each index what its readers read: whole cases for the listings, keys for the jobs, case id and seq for the change feed', () => {
+    const indexes = (Object.values(production.resources).find((r) => r.Type === 'AWS::DynamoDB::Table')!.Properties as { GlobalSecondaryIndexes: { IndexName: string; Projection: unknown }[] }).GlobalSecondaryIndexes;
+    expect(Object.fromEntries(indexes.map((g) => [g.IndexName, g.Projection]))).toEqual({
+      byAssociation: { ProjectionType: 'ALL' },
+      byMerchant: { ProjectionType: 'ALL' },
+      byRegion: { ProjectionType: 'ALL' },
+      byMonth: { ProjectionType: 'ALL' },
+      byDeadline: { ProjectionType: 'KEYS_ONLY' },
+      byErasure: { ProjectionType: 'KEYS_ONLY' },
+      byChange: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseId', 'seq'] },
+    });
   });
 
   test('is on-demand, with point-in-time recovery, AWS-managed encryption and a stream of both images', () => {

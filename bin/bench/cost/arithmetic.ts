@@ -20,49 +20,73 @@ export function readUnits(bytes: number, consistency: 'eventual' | 'strong' | 't
   return consistency === 'eventual' ? units / 2 : consistency === 'strong' ? units : units * 2;
 }
 
-/** One action of a TransactWriteItems: the item's size before and after (undefined: absent), and the indexes it was and is in. */
+/** One action of a TransactWriteItems: the item's size before and after (undefined: absent), and its entries in the indexes it was or is in. */
 export interface TransactionAction {
   kind: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
   beforeBytes?: number;
   afterBytes?: number;
-  /** Index names the item is in before and after, each with the item's index key before and after. */
-  indexes: { indexName: string; before?: string; after?: string }[];
+  indexes: IndexEntryChange[];
+}
+
+/** One index entry of an item before and after a write. */
+export interface IndexEntryChange {
+  indexName: string;
+  /** The item's key in the index before and after (undefined: not in the index). */
+  before?: string;
+  after?: string;
+  /** The entry's size before and after: keys and projected attributes. Left out: the item's size (an ALL projection). */
+  beforeBytes?: number;
+  afterBytes?: number;
+  /** Whether a projected attribute changed while the key stayed. Left out: yes (an ALL projection of a written item). */
+  changed?: boolean;
+}
+
+/**
+ * Write units of one index entry of a write, as DynamoDB bills them: 1 per
+ * started KB of the entry (not of the item) when the item enters or leaves
+ * the index, two writes when its index key moves (a delete and a put),
+ * one when only projected attributes change (at the larger size), none
+ * when the entry stays the same (a keys-only entry whose key stays).
+ */
+export function indexEntryWriteUnits(entry: IndexEntryChange, item: { beforeBytes?: number; afterBytes?: number }, transactional = false): number {
+  const beforeBytes = entry.beforeBytes ?? item.beforeBytes ?? 0;
+  const afterBytes = entry.afterBytes ?? item.afterBytes ?? 0;
+  if (entry.before !== undefined && entry.after !== undefined) {
+    if (entry.before !== entry.after) return writeUnits(beforeBytes, transactional) + writeUnits(afterBytes, transactional);
+    return (entry.changed ?? true) ? writeUnits(Math.max(beforeBytes, afterBytes), transactional) : 0;
+  }
+  if (entry.before !== undefined) return writeUnits(beforeBytes, transactional);
+  if (entry.after !== undefined) return writeUnits(afterBytes, transactional);
+  return 0;
+}
+
+/** Write request units of a PutItem, UpdateItem or DeleteItem: the item (the larger of before and after) and each index entry it writes. */
+export function plainWriteUnits(action: TransactionAction): number {
+  return writeUnits(Math.max(action.beforeBytes ?? 0, action.afterBytes ?? 0)) + action.indexes.reduce((sum, entry) => sum + indexEntryWriteUnits(entry, action), 0);
 }
 
 /**
  * Write request units DynamoDB bills for a TransactWriteItems: every action
  * twice the units of its item (the larger of before and after; a
  * ConditionCheck counts as a write of the item it checks), and every index
- * entry it puts, changes or deletes likewise (a changed index key is a
- * delete and a put). AWS's documentation does not say whether the index
- * writes of a transaction are billed at the transactional rate: by default
- * they are (the upper bound); `standard` gives the lower bound. `keysOnly`
- * is a what-if: every index projecting keys only (entries well under 1 KB,
- * written only when their key changes).
+ * entry it writes (`indexEntryWriteUnits`) likewise. AWS's documentation
+ * does not say whether the index writes of a transaction are billed at the
+ * transactional rate: by default they are (the upper bound); `standard`
+ * gives the lower bound.
  */
-export function transactionWriteUnits(actions: readonly TransactionAction[], indexWrites: 'transactional' | 'standard' | 'keysOnly' = 'transactional'): number {
-  const indexUnits = (bytes: number) => (indexWrites === 'keysOnly' ? writeUnits(1, true) : writeUnits(bytes, indexWrites === 'transactional'));
+export function transactionWriteUnits(actions: readonly TransactionAction[], indexWrites: 'transactional' | 'standard' = 'transactional'): number {
   let units = 0;
   for (const action of actions) {
-    const tableBytes = Math.max(action.beforeBytes ?? 0, action.afterBytes ?? 0);
-    units += writeUnits(tableBytes, true);
+    units += writeUnits(Math.max(action.beforeBytes ?? 0, action.afterBytes ?? 0), true);
     if (action.kind === 'ConditionCheck') continue;
-    for (const index of action.indexes) {
-      if (index.before !== undefined && index.after !== undefined && index.before !== index.after) {
-        units += indexUnits(action.beforeBytes ?? 0) + indexUnits(action.afterBytes ?? 0);
-      } else if (indexWrites === 'keysOnly' && index.before !== undefined && index.after !== undefined) {
-        // A keys-only index is not written when its key stays and no projected attribute changes.
-      } else if (index.before !== undefined || index.after !== undefined) {
-        units += indexUnits(index.after !== undefined ? (action.afterBytes ?? 0) : (action.beforeBytes ?? 0));
-      }
-    }
+    for (const entry of action.indexes) units += indexEntryWriteUnits(entry, action, indexWrites === 'transactional');
   }
   return units;
 }
 
-/** Bytes DynamoDB stores for an item: its data plus 100 bytes, and again for every index it appears in (all attributes projected). */
-export function storedBytes(itemBytes: number, indexEntries: number): number {
-  return (itemBytes + storageOverheadBytesPerItem) * (1 + indexEntries);
+/** Bytes DynamoDB stores for an item and its index entries: each its data plus 100 bytes (an entry's data: its keys and projected attributes). */
+export function storedBytes(itemBytes: number, indexEntryBytes: readonly number[] = []): number {
+  return itemBytes + storageOverheadBytesPerItem + indexEntryBytes.reduce((sum, bytes) => sum + bytes + storageOverheadBytesPerItem, 0);
 }
 
 /** An average month (365.25 / 12 days), as storage is billed by GB-month. */

@@ -1,4 +1,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { TransactionAction } from './arithmetic';
+import { projectedAttributes, tableDefinition, type GlobalIndexDefinition } from '../../../functions/store/table-definition';
+
+type Item = Record<string, AttributeValue>;
 
 /**
  * An item's size as DynamoDB counts it for capacity and storage: attribute
@@ -30,15 +34,59 @@ function valueBytes(value: AttributeValue): number {
   return 0;
 }
 
-/** The index keys the table's global indexes are keyed by; every index projects ALL attributes. */
-export interface IndexKey {
-  indexName: string;
-  partitionKey: string;
-  sortKey: string;
-}
+/** The table's indexes, each with the projection the table definition gives it. */
+export const tableIndexes: readonly GlobalIndexDefinition[] = tableDefinition.globalIndexes;
+
+/** What-if: the same indexes projecting keys only. */
+export const keysOnlyIndexes: readonly GlobalIndexDefinition[] = tableIndexes.map((index) => ({ ...index, projection: { type: 'KEYS_ONLY' } }));
 
 /** The indexes an item appears in (it carries both of their key attributes: the indexes are sparse). */
-export function indexesOf(item: Record<string, AttributeValue> | undefined, indexes: readonly IndexKey[]): IndexKey[] {
+export function indexesOf(item: Item | undefined, indexes: readonly GlobalIndexDefinition[]): GlobalIndexDefinition[] {
   if (!item) return [];
-  return indexes.filter((index) => item[index.partitionKey] !== undefined && item[index.sortKey] !== undefined);
+  return indexes.filter((index) => item[index.partitionKey.name] !== undefined && item[index.sortKey.name] !== undefined);
+}
+
+/**
+ * An item's entry in an index, as DynamoDB stores and bills it: the table's
+ * and the index's keys plus the projected attributes (the whole item for
+ * ALL); undefined when the item is not in the index.
+ */
+export function indexEntryOf(item: Item | undefined, index: GlobalIndexDefinition): Item | undefined {
+  if (!item || indexesOf(item, [index]).length === 0) return undefined;
+  const projected = projectedAttributes(index);
+  return projected ? Object.fromEntries(projected.filter((name) => item[name] !== undefined).map((name) => [name, item[name]!])) : item;
+}
+
+/** The item's key in the index, as one text (two entries with the same text are the same index position). */
+export const indexKeyText = (entry: Item, index: GlobalIndexDefinition) => `${entry[index.partitionKey.name]?.S}|${entry[index.sortKey.name]?.S}`;
+
+/** A write's item before and after, with its entries in `indexes` (each entry sized and compared as the index projects it). */
+export function measuredWrite(kind: TransactionAction['kind'], was: Item | undefined, is: Item | undefined, indexes: readonly GlobalIndexDefinition[]): TransactionAction {
+  const touched = new Set([...indexesOf(was, indexes), ...indexesOf(is, indexes)]);
+  return {
+    kind,
+    ...(was ? { beforeBytes: itemBytes(was) } : {}),
+    ...(is ? { afterBytes: itemBytes(is) } : {}),
+    indexes: [...touched].map((index) => {
+      const before = indexEntryOf(was, index);
+      const after = indexEntryOf(is, index);
+      return {
+        indexName: index.indexName,
+        ...(before ? { before: indexKeyText(before, index), beforeBytes: itemBytes(before) } : {}),
+        ...(after ? { after: indexKeyText(after, index), afterBytes: itemBytes(after) } : {}),
+        ...(before && after ? { changed: !sameEntry(before, after) } : {}),
+      };
+    }),
+  };
+}
+
+/** Whether two index entries hold the same attributes and values (whatever order the attributes came in). */
+export function sameEntry(a: Item, b: Item): boolean {
+  return canonical({ M: a }) === canonical({ M: b });
+}
+
+function canonical(value: AttributeValue): string {
+  if (value.M !== undefined) return `{${Object.keys(value.M).sort().map((name) => `${JSON.stringify(name)}:${canonical(value.M![name]!)}`).join(',')}}`;
+  if (value.L !== undefined) return `[${value.L.map(canonical).join(',')}]`;
+  return JSON.stringify(value);
 }

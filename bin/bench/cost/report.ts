@@ -1,5 +1,6 @@
 import { dollarsPerMillion, gigabyte, residualDollarsPerMillionPerYear, type PerComplaintUsage } from './arithmetic';
 import type { PlannedComplaint } from './complaint-mix';
+import { tableIndexes } from './item-size';
 import { memoryMbOf, type LambdaUsage } from './lambda-meter';
 import { assumedSmsToChinaPerMessage, edgePrices, prices } from './prices';
 import type { StageReading } from './stages';
@@ -45,7 +46,7 @@ function printStages(report: CostReport): void {
       `${s.stage.padEnd(10)} ${per(s.readUnits)} ${per(s.writeUnits)} ${per(s.writeUnitsLow)} ${per(s.writeUnitsReportedByLocal)} ${per(s.transactions)} ${per(s.lambdaInvocations)} ${per(s.lambdaGbSeconds, 4)} ${per(s.apiRequests)} ${per(s.logBytes / 1024)} ${per(s.smsSent)}`,
     );
   }
-  console.log('  write WU: TransactWriteItems counted from the items\' sizes (2 WU per started KB of each item and of each index entry it writes);');
+  console.log('  write WU: TransactWriteItems counted from the items\' sizes (2 WU per started KB of each item and of each index entry it writes: keys and projected attributes);');
   console.log('  (low): the index entries of transactions at 1 WU per KB; (Local): what DynamoDB Local reported, which miscounts transactions.');
 }
 
@@ -93,7 +94,8 @@ function printLambdas(report: CostReport): void {
 
 function printStorage(report: CostReport): void {
   const per = (bytes: number) => n(bytes / report.complaints, 0);
-  console.log('\nStored per complaint (item + 100 B overhead, again per index entry; shared items such as statistics cells and disclosure records included)');
+  console.log('\nStored per complaint (item + 100 B overhead, and per index entry its keys and projected attributes + 100 B; shared items such as statistics cells and disclosure records included)');
+  console.log(`  index projections: ${tableIndexes.map((index) => `${index.indexName} ${index.projection.type === 'INCLUDE' ? `INCLUDE ${index.projection.nonKeyAttributes.join(', ')}` : index.projection.type}`).join('; ')}`);
   console.log(`  before erasure ${per(report.beforeErasure.storedBytes)} B (base table ${per(report.beforeErasure.tableBytes).trim()} B, ${(report.beforeErasure.items / report.complaints).toFixed(1)} items)`);
   console.log(`  3 years on, after erasure and TTL ${per(report.afterErasure.storedBytes)} B (base table ${per(report.afterErasure.tableBytes).trim()} B, ${(report.afterErasure.items / report.complaints).toFixed(1)} items)`);
   console.log(`  ${'kind'.padEnd(22)} ${'items'.padStart(7)} ${'index entries'.padStart(14)} ${'B stored'.padStart(9)} ${'B after erasure'.padStart(16)}`);

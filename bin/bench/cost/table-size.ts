@@ -1,7 +1,7 @@
 import { paginateScan } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../../functions/store/table-definition';
 import { byteMonths, storageMonths, storedBytes } from './arithmetic';
-import { indexesOf, itemBytes } from './item-size';
+import { indexEntryOf, indexesOf, itemBytes, keysOnlyIndexes, tableIndexes } from './item-size';
 import { unmeteredClient } from '../unmetered-client';
 
 export interface KindSize {
@@ -12,7 +12,7 @@ export interface KindSize {
 
 export interface TableSize {
   items: number;
-  /** Billed storage now: items and their index entries, each with DynamoDB's 100-byte overhead. */
+  /** Billed storage now: items and their index entries (keys and projected attributes), each with DynamoDB's 100-byte overhead. */
   storedBytes: number;
   /** The base table alone (what PITR is billed on). */
   tableBytes: number;
@@ -27,7 +27,6 @@ export interface TableSize {
 
 /** `CASE/EVENT` for a timeline event: the prefixes of the item's keys, as the store meter names kinds. */
 const kindOfKey = (key: { pk?: string; sk?: string }) => `${(key.pk ?? '?').split('#')[0]}/${(key.sk ?? '?').split('#')[0]}`;
-const indexes = tableDefinition.globalIndexes.map((g) => ({ indexName: g.indexName, partitionKey: g.partitionKey.name, sortKey: g.sortKey.name }));
 
 /**
  * Scans the whole table (with a client no meter sees) and adds up what
@@ -44,12 +43,12 @@ export async function measureTable(tableName: string, at: Date = new Date()): Pr
         const expiresAt = item[tableDefinition.timeToLiveAttribute]?.N === undefined ? undefined : Number(item[tableDefinition.timeToLiveAttribute]!.N);
         if (expiresAt !== undefined && expiresAt <= atSeconds) continue;
         const bytes = itemBytes(item);
-        const inIndexes = indexesOf(item, indexes);
-        const indexEntries = inIndexes.length;
-        const keyBytes = (names: string[]) => itemBytes(Object.fromEntries(names.map((name) => [name, item[name]!])));
-        const keysOnly = storedBytes(bytes, 0) + inIndexes.reduce((sum, index) => sum + storedBytes(keyBytes(['pk', 'sk', index.partitionKey, index.sortKey]), 0), 0);
-        const stored = storedBytes(bytes, indexEntries);
-        const table = storedBytes(bytes, 0);
+        const entryBytes = (indexes: typeof tableIndexes) => indexesOf(item, indexes).map((index) => itemBytes(indexEntryOf(item, index)!));
+        const entries = entryBytes(tableIndexes);
+        const indexEntries = entries.length;
+        const keysOnly = storedBytes(bytes, entryBytes(keysOnlyIndexes));
+        const stored = storedBytes(bytes, entries);
+        const table = storedBytes(bytes);
         size.items += 1;
         size.storedBytes += stored;
         size.tableBytes += table;

@@ -1,13 +1,12 @@
 import { BatchGetItemCommand, type DynamoDBClient, type AttributeValue, type BatchGetItemCommandOutput, type ConsumedCapacity, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../../../functions/store/table-definition';
+import type { GlobalIndexDefinition } from '../../../functions/store/table-definition';
 import { useStoreClientPlugin } from '../../../functions/store/client';
 import { transactionWriteUnits, type TransactionAction } from './arithmetic';
-import { indexesOf, itemBytes, type IndexKey } from './item-size';
+import { keysOnlyIndexes, measuredWrite, tableIndexes } from './item-size';
 import { excludeFromDuration } from './lambda-meter';
 import { unmeteredClient } from '../unmetered-client';
 
 type Item = Record<string, AttributeValue>;
-const indexes: IndexKey[] = tableDefinition.globalIndexes.map((g) => ({ indexName: g.indexName, partitionKey: g.partitionKey.name, sortKey: g.sortKey.name }));
 const keyOf = (item: Item) => ({ pk: item.pk!, sk: item.sk! });
 const keyText = (key: Item) => `${key.pk?.S}|${key.sk?.S}`;
 
@@ -62,27 +61,14 @@ export function meterTransactions(): { read(): { transactions: number; writeUnit
           const result = await next(args);
           metering = excludeFromDuration();
           const after = await itemsAt(table, keys);
-          const measured: TransactionAction[] = actions.map(({ kind, key }) => {
-            const was = before.get(keyText(key));
-            const is = after.get(keyText(key));
-            const names = new Set([...indexesOf(was, indexes), ...indexesOf(is, indexes)]);
-            return {
-              kind,
-              ...(was ? { beforeBytes: itemBytes(was) } : {}),
-              ...(is ? { afterBytes: itemBytes(is) } : {}),
-              indexes: [...names].map((index) => ({
-                indexName: index.indexName,
-                ...(was && indexesOf(was, [index]).length ? { before: `${was[index.partitionKey]?.S}|${was[index.sortKey]?.S}` } : {}),
-                ...(is && indexesOf(is, [index]).length ? { after: `${is[index.partitionKey]?.S}|${is[index.sortKey]?.S}` } : {}),
-              })),
-            };
-          });
+          const measured = (indexes: readonly GlobalIndexDefinition[]) => actions.map(({ kind, key }) => measuredWrite(kind, before.get(keyText(key)), after.get(keyText(key)), indexes));
           reading.transactions += 1;
           const reported = (result.output as { ConsumedCapacity?: ConsumedCapacity[] }).ConsumedCapacity ?? [];
           reading.reportedByLocal += reported.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
-          reading.writeUnits += transactionWriteUnits(measured);
-          reading.writeUnitsIndexesAtStandardRate += transactionWriteUnits(measured, 'standard');
-          reading.writeUnitsKeysOnlyIndexes += transactionWriteUnits(measured, 'keysOnly');
+          const asDefined = measured(tableIndexes);
+          reading.writeUnits += transactionWriteUnits(asDefined);
+          reading.writeUnitsIndexesAtStandardRate += transactionWriteUnits(asDefined, 'standard');
+          reading.writeUnitsKeysOnlyIndexes += transactionWriteUnits(measured(keysOnlyIndexes));
           metering();
           return result;
         },

@@ -1,5 +1,5 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../../../functions/store/table-definition';
+import { projectedAttributes, tableDefinition, type GlobalIndexDefinition } from '../../../functions/store/table-definition';
 import { ensureTable, startDynamoDbLocal } from '../../../bin/local/dynamodb-local';
 import { createTestTable, testDynamoDbClient } from '../../support/dynamodb';
 
@@ -15,7 +15,11 @@ afterAll(() => client?.destroy());
 
 const describe_ = async (tableName: string) => (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table!;
 
-it('creates the table from the definition: keys, every index with all attributes, stream and TTL', async () => {
+/** The projection DynamoDB describes for an index of the definition. */
+const describedProjection = ({ projection }: GlobalIndexDefinition) =>
+  projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.nonKeyAttributes] } : { ProjectionType: projection.type };
+
+it('creates the table from the definition: keys, every index with its projection, stream and TTL', async () => {
   const tableName = await createTestTable({ prefix: 'ensure-new' });
   const table = await describe_(tableName);
   expect(table.KeySchema).toEqual([
@@ -26,7 +30,7 @@ it('creates the table from the definition: keys, every index with all attributes
   for (const index of tableDefinition.globalIndexes) {
     expect(indexes[index.indexName]).toMatchObject({
       IndexStatus: 'ACTIVE',
-      Projection: { ProjectionType: 'ALL' },
+      Projection: describedProjection(index),
       KeySchema: [
         { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
         { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
@@ -62,16 +66,18 @@ it('adds the indexes an older local table lacks, and they answer queries', async
 
     expect(await ensureTable(ownClient, tableName)).toEqual({ created: false, addedIndexes: [newest!.indexName] });
     const added = (await describeOwn()).GlobalSecondaryIndexes?.find((g) => g.IndexName === newest!.indexName);
-    expect(added).toMatchObject({ IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'ALL' } });
+    expect(added).toMatchObject({ IndexStatus: 'ACTIVE', Projection: describedProjection(newest!) });
 
-    const { partitionKey, sortKey } = newest!;
-    await ownClient.send(
-      new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' }, [partitionKey.name]: { S: 'P' }, [sortKey.name]: { S: 'S' }, extra: { S: 'kept' } } }),
-    );
+    const { partitionKey, sortKey, projection } = newest!;
+    const included = projection.type === 'INCLUDE' ? projection.nonKeyAttributes : [];
+    const item = { pk: { S: 'CASE#1' }, sk: { S: 'CASE' }, [partitionKey.name]: { S: 'P' }, [sortKey.name]: { S: 'S' }, ...Object.fromEntries(included.map((name) => [name, { S: 'kept' }])), extra: { S: 'kept' } };
+    await ownClient.send(new PutItemCommand({ TableName: tableName, Item: item }));
     const found = await ownClient.send(
       new QueryCommand({ TableName: tableName, IndexName: newest!.indexName, KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': partitionKey.name }, ExpressionAttributeValues: { ':p': { S: 'P' } } }),
     );
-    expect(found.Items).toEqual([expect.objectContaining({ pk: { S: 'CASE#1' }, extra: { S: 'kept' } })]);
+    // The entry holds what the index projects, and nothing else.
+    const projected = projectedAttributes(newest!);
+    expect(found.Items).toEqual([projected ? Object.fromEntries(Object.entries(item).filter(([name]) => projected.includes(name))) : item]);
   } finally {
     ownClient.destroy();
     await own.stop();
@@ -83,4 +89,22 @@ it('refuses, with a way out, an index whose keys differ from the definition', as
   const wrongKeys = { ...first!, sortKey: { name: 'somethingElse', type: 'S' as const } };
   const tableName = await createTestTable({ prefix: 'ensure-clash', shape: { ...tableDefinition, globalIndexes: [wrongKeys, ...rest] } });
   await expect(ensureTable(client, tableName)).rejects.toThrow(/delete the local table/);
+});
+
+it('refuses, with a way out, an index that projects less than the definition', async () => {
+  const [first, ...rest] = tableDefinition.globalIndexes;
+  const narrower = { ...first!, projection: { type: 'KEYS_ONLY' as const } };
+  expect(first!.projection.type).not.toBe('KEYS_ONLY');
+  const tableName = await createTestTable({ prefix: 'ensure-narrow', shape: { ...tableDefinition, globalIndexes: [narrower, ...rest] } });
+  await expect(ensureTable(client, tableName)).rejects.toThrow(/projects less than .*delete the local table/);
+});
+
+it('keeps, on a table made before an index was narrowed, the wider index: it answers the same queries', async () => {
+  const narrowed = tableDefinition.globalIndexes.filter((index) => index.projection.type !== 'ALL');
+  expect(narrowed.length).toBeGreaterThan(0);
+  const older = tableDefinition.globalIndexes.map((index) => ({ ...index, projection: { type: 'ALL' as const } }));
+  const tableName = await createTestTable({ prefix: 'ensure-wide', shape: { ...tableDefinition, globalIndexes: older } });
+  expect(await ensureTable(client, tableName)).toEqual({ created: false, addedIndexes: [] });
+  const indexes = (await describe_(tableName)).GlobalSecondaryIndexes ?? [];
+  for (const index of narrowed) expect(indexes.find((g) => g.IndexName === index.indexName)?.Projection).toEqual({ ProjectionType: 'ALL' });
 });
