@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import holidaysFile from '../../../seeds/statutory-holidays.json';
 
 /**
@@ -28,34 +27,33 @@ export interface StatutoryHoliday {
   name: '元旦' | '春节' | '清明' | '劳动节' | '端午' | '中秋' | '国庆';
 }
 
-const holidayName = z.enum(['元旦', '春节', '清明', '劳动节', '端午', '中秋', '国庆']);
-const holidaysSeed = z.object({
-  source: z.string(),
-  firstYear: z.number().int(),
-  lastYear: z.number().int(),
-  /** `"2027": "01-01 元旦, 02-05 春节, …"`, sorted by date. */
-  holidays: z.record(z.string().regex(/^\d{4}$/), z.string()),
-});
-
-let seed: z.infer<typeof holidaysSeed> | undefined;
+const holidayNames: readonly string[] = ['元旦', '春节', '清明', '劳动节', '端午', '中秋', '国庆'] satisfies StatutoryHoliday['name'][];
+/*
+ * Nothing at the top level reads the file: esbuild then leaves the table out
+ * of the functions that never count past the shipped calendar. Entries are
+ * checked by hand, not by zod: zod's record and enum would add 5 KB to every
+ * function that bundles the calendar.
+ */
 const cache = new Map<number, readonly StatutoryHoliday[]>();
 
 export function statutoryHolidays(year: number): readonly StatutoryHoliday[] {
   const known = cache.get(year);
   if (known) return known;
-  seed ??= holidaysSeed.parse(holidaysFile);
-  const line = seed.holidays[String(year)];
+  /** `"2027": "01-01 元旦, 02-05 春节, …"`, sorted by date. */
+  const holidaysByYear: Readonly<Record<string, string>> = holidaysFile.holidays;
+  const line = holidaysByYear[String(year)];
   if (line === undefined) {
     // A silent Monday-to-Friday year would give wrong deadlines: fail instead.
     throw new RangeError(
-      `No statutory holidays for ${year}: seeds/statutory-holidays.json covers ${seed.firstYear}-${seed.lastYear} (the years before are in seeds/calendar.json). ` +
+      `No statutory holidays for ${year}: seeds/statutory-holidays.json covers ${holidaysFile.firstYear}-${holidaysFile.lastYear} (the years before are in seeds/calendar.json). ` +
         'To cover later years, raise lastStatutoryHolidayYear in bin/generate-seeds.ts and run npm run seeds:generate.',
     );
   }
   const holidays = Object.freeze(
     line.split(', ').map((entry): StatutoryHoliday => {
-      const [monthDay, name] = entry.split(' ');
-      return { date: `${year}-${monthDay}`, name: holidayName.parse(name) };
+      const [monthDay, name = ''] = entry.split(' ');
+      if (!/^\d{2}-\d{2}$/.test(monthDay ?? '') || !holidayNames.includes(name)) throw new Error(`seeds/statutory-holidays.json: unreadable ${year} entry "${entry}": run npm run seeds:generate`);
+      return { date: `${year}-${monthDay}`, name: name as StatutoryHoliday['name'] };
     }),
   );
   cache.set(year, holidays);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import variantsFile from '../../../seeds/character-variants.json';
 import readingsFile from '../../../seeds/pinyin-readings.json';
 
