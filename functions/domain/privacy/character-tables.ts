@@ -12,23 +12,26 @@ import readingsFile from '../../../seeds/pinyin-readings.json';
 const readingsSeed = z.object({ source: z.string(), readings: z.record(z.string().regex(/^[a-zêü]+$/), z.string()) });
 const variantsSeed = z.object({ source: z.string(), pairs: z.record(z.string(), z.string()) });
 
-/** A character, then the reading's position among the character's readings when not the first: `曾1`. */
-const characterWithPosition = /(\D)(\d?)/gu;
+const isDigit = (symbol: string | undefined) => symbol !== undefined && symbol >= '0' && symbol <= '9';
 
 let readingTable: Map<string, string[]> | undefined;
 function readingsByCharacter(): Map<string, string[]> {
   if (readingTable) return readingTable;
   const table = new Map<string, string[]>();
   for (const [reading, characters] of Object.entries(readingsSeed.parse(readingsFile).readings)) {
-    for (const [, character, position] of characters.matchAll(characterWithPosition)) {
-      const readings = table.get(character!) ?? [];
-      readings[Number(position || 0)] = reading;
-      table.set(character!, readings);
+    // Code points, not UTF-16 units: some characters lie outside the BMP. A digit after a character is the reading's position (`曾1`).
+    const symbols = [...characters];
+    for (let i = 0; i < symbols.length; i++) {
+      const character = symbols[i]!;
+      const position = isDigit(symbols[i + 1]) ? Number(symbols[++i]) : 0;
+      const readings = table.get(character) ?? [];
+      readings[position] = reading;
+      table.set(character, readings);
     }
   }
   for (const [character, readings] of table) {
-    if (readings.length !== Object.keys(readings).length) {
-      throw new Error(`seeds/pinyin-readings.json has a gap in the readings of ${character}: run npm run seeds:generate`);
+    for (let position = 0; position < readings.length; position++) {
+      if (readings[position] === undefined) throw new Error(`seeds/pinyin-readings.json lacks reading ${position} of ${character}: run npm run seeds:generate`);
     }
   }
   readingTable = table;
