@@ -10,8 +10,8 @@
  *   fixes, for each year after the calendar's last one through 2100.
  * - `seeds/pinyin-readings.json` from `pinyin-pro` and
  *   `seeds/character-variants.json` from `opencc-js`: the character tables
- *   the name scrubbing needs, so the functions bundle these few kilobytes
- *   instead of the packages (docs/bundles.md).
+ *   the name scrubbing needs, so the functions bundle about 105 KB of
+ *   tables instead of 570 KB of packages (docs/bundles.md).
  *
  * The output is deterministic (sorted, no timestamps), so running it again
  * with the same package versions gives no diff. A new year of holidays is

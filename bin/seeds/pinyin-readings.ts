@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 
 /**
  * Every toneless lowercase pinyin reading pinyin-pro gives each Han
- * character, grouped by reading: `"zeng": "曾增…"`. A character with several
+ * character, grouped by reading: `"zhang": "张章…"`. A character with several
  * readings is in each of their groups, followed by its reading's position
  * when that is not the first (`"zeng": "…曾1…"`, `"ceng": "…曾…"`: 曾 is
  * ceng, then zeng), so the runtime rebuilds each character's readings in
