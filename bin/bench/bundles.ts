@@ -29,6 +29,8 @@ async function bundle(handler: string, outfile: string, external: string[]): Pro
     format: 'cjs',
     target: 'node22',
     minify: true,
+    // As lib/handler-function.ts deploys them: Chinese text (seeds, the name tables) as UTF-8, 3 bytes a character, not \uXXXX escapes.
+    charset: 'utf8',
     mainFields: ['module', 'main'],
     external,
     logLevel: 'error',
@@ -45,7 +47,7 @@ async function bundle(handler: string, outfile: string, external: string[]): Pro
 
 /**
  * Bundles every handler as the CDK app does (esbuild, minified, CommonJS,
- * node22) with and without the AWS SDK, and times a cold `require` of each
+ * node22, UTF-8) with and without the AWS SDK, and times a cold `require` of each
  * bundle in a fresh Node process: module loading and top-level work, as a
  * Lambda cold start pays it (without the runtime's own start).
  */

@@ -1,4 +1,4 @@
-import type { SolarDay } from 'tyme4ts';
+import holidaysFile from '../../../seeds/statutory-holidays.json';
 
 /**
  * The public holidays the law itself fixes (全国年节及纪念日放假办法, as
@@ -14,46 +14,50 @@ import type { SolarDay } from 'tyme4ts';
  * - 中秋 fifteenth day of the eighth lunar month, one day;
  * - 国庆 1 to 3 October, three days.
  *
- * Lunar dates and solar terms come from `tyme4ts` (pure computation, no
- * data files), loaded on first use: only a date past the shipped years needs
- * it, so the functions that bundle the calendar keep their cold start. What the State Council adds each year — days moved next to
- * a holiday and the weekends worked in exchange (调休), or a substitute day
- * for a holiday on a weekend — cannot be derived, so such a year stays
- * provisional until its schedule ships.
+ * Lunar dates and solar terms come from `tyme4ts`, computed ahead by `npm run
+ * seeds:generate` into `seeds/statutory-holidays.json` (through 2100) so
+ * that no function bundles the library (docs/bundles.md). What the State
+ * Council adds each year — days moved next to a holiday and the weekends
+ * worked in exchange (调休), or a substitute day for a holiday on a
+ * weekend — cannot be derived, so such a year stays provisional until its
+ * schedule ships.
  */
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoOf = (day: SolarDay) => `${day.getYear()}-${pad(day.getMonth())}-${pad(day.getDay())}`;
-
 export interface StatutoryHoliday {
   date: string;
   name: '元旦' | '春节' | '清明' | '劳动节' | '端午' | '中秋' | '国庆';
 }
 
+const holidayNames: readonly string[] = ['元旦', '春节', '清明', '劳动节', '端午', '中秋', '国庆'] satisfies StatutoryHoliday['name'][];
+/*
+ * Nothing at the top level reads the file: esbuild then leaves the table out
+ * of the functions that never count past the shipped calendar. Entries are
+ * checked by hand, not by zod: zod's record and enum would add 5 KB to every
+ * function that bundles the calendar.
+ */
 const cache = new Map<number, readonly StatutoryHoliday[]>();
-
-let tymeModule: typeof import('tyme4ts') | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would evaluate the library (about 90 ms) at every cold start
-const tyme = () => (tymeModule ??= require('tyme4ts') as typeof import('tyme4ts'));
 
 export function statutoryHolidays(year: number): readonly StatutoryHoliday[] {
   const known = cache.get(year);
   if (known) return known;
-  const { LunarDay, SolarTerm } = tyme();
-  const lunar = (month: number, day: number) => LunarDay.fromYmd(year, month, day).getSolarDay();
-  const newYearsEve = LunarDay.fromYmd(year, 1, 1).next(-1).getSolarDay();
-  const holidays: StatutoryHoliday[] = [
-    { date: `${year}-01-01`, name: '元旦' },
-    ...[0, 1, 2, 3].map((offset): StatutoryHoliday => ({ date: isoOf(newYearsEve.next(offset)), name: '春节' })),
-    { date: isoOf(SolarTerm.fromName(year, '清明').getJulianDay().getSolarDay()), name: '清明' },
-    { date: `${year}-05-01`, name: '劳动节' },
-    { date: `${year}-05-02`, name: '劳动节' },
-    { date: isoOf(lunar(5, 5)), name: '端午' },
-    { date: isoOf(lunar(8, 15)), name: '中秋' },
-    ...[1, 2, 3].map((day): StatutoryHoliday => ({ date: `${year}-10-${pad(day)}`, name: '国庆' })),
-  ];
-  const sorted = Object.freeze(holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
-  cache.set(year, sorted);
-  return sorted;
+  /** `"2027": "01-01 元旦, 02-05 春节, …"`, sorted by date. */
+  const holidaysByYear: Readonly<Record<string, string>> = holidaysFile.holidays;
+  const line = holidaysByYear[String(year)];
+  if (line === undefined) {
+    // A silent Monday-to-Friday year would give wrong deadlines: fail instead.
+    throw new RangeError(
+      `No statutory holidays for ${year}: seeds/statutory-holidays.json covers ${holidaysFile.firstYear}-${holidaysFile.lastYear} (the years before are in seeds/calendar.json). ` +
+        'To cover later years, raise lastStatutoryHolidayYear in bin/generate-seeds.ts and run npm run seeds:generate.',
+    );
+  }
+  const holidays = Object.freeze(
+    line.split(', ').map((entry): StatutoryHoliday => {
+      const [monthDay, name = ''] = entry.split(' ');
+      if (!/^\d{2}-\d{2}$/.test(monthDay ?? '') || !holidayNames.includes(name)) throw new Error(`seeds/statutory-holidays.json: unreadable ${year} entry "${entry}": run npm run seeds:generate`);
+      return { date: `${year}-${monthDay}`, name: name as StatutoryHoliday['name'] };
+    }),
+  );
+  cache.set(year, holidays);
+  return holidays;
 }
 
 const dateSets = new Map<number, ReadonlySet<string>>();

@@ -1,7 +1,4 @@
-import hongKongVariants from 'opencc-js/dict/HKVariants';
-import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
-import taiwanVariants from 'opencc-js/dict/TWVariants';
-import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
+import { characterVariants, pinyinReadings } from './character-tables';
 import { escapeRegExp } from './normalise';
 
 /**
@@ -11,39 +8,11 @@ import { escapeRegExp } from './normalise';
  * capitals, surname first or last.
  */
 
-/**
- * Simplified and traditional forms of each character, from OpenCC's
- * character dictionaries only (about 60 KB; the phrase dictionaries, 1 MB,
- * are not needed for single characters). Built on first use.
- */
-let variants: Map<string, Set<string>> | undefined;
-function characterVariants(): Map<string, Set<string>> {
-  if (variants) return variants;
-  const found = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
-    if (a === b) return;
-    if (!found.has(a)) found.set(a, new Set());
-    found.get(a)!.add(b);
-  };
-  for (const dictionary of [simplifiedToTraditional, traditionalToSimplified, taiwanVariants, hongKongVariants]) {
-    for (const [key, ...values] of dictionary.split('|').map((entry) => entry.split(' '))) {
-      if (!key || [...key].length !== 1) continue;
-      for (const value of values) {
-        if ([...value].length !== 1) continue;
-        link(key, value);
-        link(value, key);
-      }
-    }
-  }
-  variants = found;
-  return variants;
-}
-
 const isHan = (text: string) => /^\p{Script=Han}+$/u.test(text);
 
 /** Each character with its simplified and traditional forms: `[张張]`. */
 function characterClass(character: string): string {
-  const forms = new Set([character, ...(characterVariants().get(character) ?? [])]);
+  const forms = new Set([character, ...characterVariants(character)]);
   return forms.size === 1 ? escapeRegExp(character) : `[${[...forms].map(escapeRegExp).join('')}]`;
 }
 
@@ -58,21 +27,12 @@ function syllable(plain: string): string {
   return [...plain].map((letter) => toneless[letter] ?? escapeRegExp(letter)).join('');
 }
 
-/**
- * pinyin-pro, loaded on first use: its dictionary takes a few hundred
- * milliseconds to evaluate, and most functions that bundle this module
- * (every case action, for disclosure) never scrub a name.
- */
-let pinyinModule: typeof import('pinyin-pro') | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would evaluate the dictionary at every cold start
-const pinyinPro = () => (pinyinModule ??= require('pinyin-pro') as typeof import('pinyin-pro'));
-
 /** Every reading of each character (曾 is zeng and ceng): the name may be spelled either way. */
-function readings(characters: string[]): string[][] {
-  return characters.map((character) => pinyinPro().pinyin(character, { toneType: 'none', type: 'array', multiple: true }).map((reading) => reading.toLowerCase()));
+function readings(characters: string[]): (readonly string[])[] {
+  return characters.map((character) => pinyinReadings(character));
 }
 
-const syllables = (options: string[][]) => options.map((readingsOf) => `(?:${[...new Set(readingsOf)].map(syllable).join('|')})`);
+const syllables = (options: (readonly string[])[]) => options.map((readingsOf) => `(?:${[...new Set(readingsOf)].map(syllable).join('|')})`);
 const latinWord = (source: string) => `(?<![A-Za-z])${source}(?![A-Za-z])`;
 const pinyinGap = "[\\s\\-'’·.]{0,2}";
 

