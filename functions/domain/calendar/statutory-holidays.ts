@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import holidaysFile from '../../../seeds/statutory-holidays.json';
 
 /**
@@ -27,33 +28,36 @@ export interface StatutoryHoliday {
   name: '元旦' | '春节' | '清明' | '劳动节' | '端午' | '中秋' | '国庆';
 }
 
-const holidayNames: readonly string[] = ['元旦', '春节', '清明', '劳动节', '端午', '中秋', '国庆'] satisfies StatutoryHoliday['name'][];
-/*
- * Nothing at the top level reads the file: esbuild then leaves the table out
- * of the functions that never count past the shipped calendar. Entries are
- * checked by hand, not by zod: zod's record and enum would add 5 KB to every
- * function that bundles the calendar.
- */
+const holidayNames = ['元旦', '春节', '清明', '劳动节', '端午', '中秋', '国庆'] as const satisfies readonly StatutoryHoliday['name'][];
+/** `"2027": "01-01 元旦, 02-05 春节, …"`: each day of the year's holidays, sorted by date. */
+const holidayEntry = `\\d{2}-\\d{2} (?:${holidayNames.join('|')})`;
+const holidaysSeed = z.object({
+  source: z.string(),
+  firstYear: z.number().int(),
+  lastYear: z.number().int(),
+  holidays: z.record(z.string().regex(/^\d{4}$/), z.string().regex(new RegExp(`^${holidayEntry}(?:, ${holidayEntry})*$`))),
+});
+
+// Read on first use, not at the top level: esbuild then leaves the table out of the functions that never count past the shipped calendar.
+let seed: z.infer<typeof holidaysSeed> | undefined;
 const cache = new Map<number, readonly StatutoryHoliday[]>();
 
 export function statutoryHolidays(year: number): readonly StatutoryHoliday[] {
   const known = cache.get(year);
   if (known) return known;
-  /** `"2027": "01-01 元旦, 02-05 春节, …"`, sorted by date. */
-  const holidaysByYear: Readonly<Record<string, string>> = holidaysFile.holidays;
-  const line = holidaysByYear[String(year)];
+  seed ??= holidaysSeed.parse(holidaysFile);
+  const line = seed.holidays[String(year)];
   if (line === undefined) {
     // A silent Monday-to-Friday year would give wrong deadlines: fail instead.
     throw new RangeError(
-      `No statutory holidays for ${year}: seeds/statutory-holidays.json covers ${holidaysFile.firstYear}-${holidaysFile.lastYear} (the years before are in seeds/calendar.json). ` +
+      `No statutory holidays for ${year}: seeds/statutory-holidays.json covers ${seed.firstYear}-${seed.lastYear} (the years before are in seeds/calendar.json). ` +
         'To cover later years, raise lastStatutoryHolidayYear in bin/generate-seeds.ts and run npm run seeds:generate.',
     );
   }
   const holidays = Object.freeze(
     line.split(', ').map((entry): StatutoryHoliday => {
-      const [monthDay, name = ''] = entry.split(' ');
-      if (!/^\d{2}-\d{2}$/.test(monthDay ?? '') || !holidayNames.includes(name)) throw new Error(`seeds/statutory-holidays.json: unreadable ${year} entry "${entry}": run npm run seeds:generate`);
-      return { date: `${year}-${monthDay}`, name: name as StatutoryHoliday['name'] };
+      const [monthDay, name] = entry.split(' ') as [string, StatutoryHoliday['name']];
+      return { date: `${year}-${monthDay}`, name };
     }),
   );
   cache.set(year, holidays);
