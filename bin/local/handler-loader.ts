@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import { handlersDir } from './paths';
-import { cachedPromise } from '../../functions/shared/cached-promise';
+import { PromiseCache } from '../../functions/shared/promise-cache';
 
 /** A Lambda handler as the local stack calls it: promise style, as every Redress handler is written. */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
-const loaded = new Map<string, Promise<LambdaHandler>>();
+const loaded = new PromiseCache<LambdaHandler>();
 
 /**
  * The `handler` export of `functions/handlers/<module>.ts`, imported once and
@@ -15,7 +15,7 @@ const loaded = new Map<string, Promise<LambdaHandler>>();
  */
 export function loadHandler(handlerModule: string): Promise<LambdaHandler> {
   // A failed import (e.g. the module is not written yet) is tried again on the next request.
-  return cachedPromise(loaded, handlerModule, () => importHandler(handlerModule));
+  return loaded.get(handlerModule, () => importHandler(handlerModule));
 }
 
 async function importHandler(handlerModule: string): Promise<LambdaHandler> {

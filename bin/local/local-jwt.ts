@@ -4,7 +4,7 @@ import path from 'node:path';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import * as z from 'zod';
 import { localJwtDir } from './paths';
-import { cachedPromise } from '../../functions/shared/cached-promise';
+import { PromiseCache } from '../../functions/shared/promise-cache';
 
 /**
  * Local stand-ins for Cognito ID tokens. The claims are the ones a Cognito
@@ -54,11 +54,11 @@ interface KeyPair {
   kid: string;
 }
 
-const keyPairs = new Map<string, Promise<KeyPair>>();
+const keyPairs = new PromiseCache<KeyPair>();
 
 /** The key pair in `keyDir`, made (mode 600) when there is none. */
 function keyPair(keyDir: string): Promise<KeyPair> {
-  return cachedPromise(keyPairs, keyDir, () => loadOrCreateKeyPair(keyDir));
+  return keyPairs.get(keyDir, () => loadOrCreateKeyPair(keyDir));
 }
 
 async function loadOrCreateKeyPair(keyDir: string): Promise<KeyPair> {

@@ -1,6 +1,6 @@
 import type { RoutingFacts } from '../../domain/routing';
 import type { MerchantRecord } from '../../reference/types';
-import { ExpiringCache } from '../../shared/expiring-cache';
+import { PromiseCache } from '../../shared/promise-cache';
 import { tableName } from '../../store/client';
 
 /**
@@ -15,9 +15,9 @@ import { tableName } from '../../store/client';
 export const registryCacheSeconds = 30;
 
 const options = { ttlMs: registryCacheSeconds * 1000, maxEntries: 10_000 };
-const merchants = new ExpiringCache<MerchantRecord | undefined>(options);
-const contacts = new ExpiringCache<MerchantRecord['contact']>(options);
-const funds = new ExpiringCache<RoutingFacts['advancePayoutFund']>(options);
+const merchants = new PromiseCache<MerchantRecord | undefined>(options);
+const contacts = new PromiseCache<MerchantRecord['contact']>(options);
+const funds = new PromiseCache<RoutingFacts['advancePayoutFund']>(options);
 
 // Keyed by table too: tests and benches run several tables in one process.
 const keyOf = (id: string) => `${tableName()}\u0000${id}`;

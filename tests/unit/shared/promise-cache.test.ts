@@ -1,9 +1,9 @@
-import { ExpiringCache } from '../../../functions/shared/expiring-cache';
+import { PromiseCache } from '../../../functions/shared/promise-cache';
 
 /** A cache on a clock the test moves. */
 function cacheAt(options: { ttlMs: number; maxEntries: number }) {
   let now = 0;
-  const cache = new ExpiringCache<string>({ ...options, now: () => now });
+  const cache = new PromiseCache<string>({ ...options, now: () => now });
   return { cache, advance: (ms: number) => (now += ms) };
 }
 
@@ -39,4 +39,14 @@ test('keeps at most maxEntries, dropping the oldest first', async () => {
   for (const key of ['a', 'b', 'c']) await cache.get(key, async () => `first ${key}`);
   expect(await cache.get('a', async () => 'again a')).toBe('again a');
   expect(await cache.get('c', async () => 'again c')).toBe('first c');
+});
+
+test('without a lifetime or a bound, an entry stays until it is forgotten', async () => {
+  let now = 0;
+  const cache = new PromiseCache<string>({ now: () => now });
+  await cache.get('key pair', async () => 'made once');
+  now += 10 * 365 * 24 * 3600 * 1000;
+  expect(await cache.get('key pair', async () => 'made again')).toBe('made once');
+  cache.forget('key pair');
+  expect(await cache.get('key pair', async () => 'made again')).toBe('made again');
 });
