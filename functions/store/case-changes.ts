@@ -3,7 +3,9 @@ import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from
 import type { TimelineEvent } from '../domain/complaints/case';
 import { NotFoundError, StaleVersionError } from '../domain/errors';
 import { documentDb, tableName } from './client';
-import { indexKeys, keys } from './keys';
+import { eventItem } from './cases-store';
+import { createIfAbsent } from './conditions';
+import { keys } from './keys';
 
 /**
  * One change of a case: its attributes move from `expectedVersion` to the
@@ -79,8 +81,8 @@ export async function applyCaseChange(change: CaseChange): Promise<{ version: nu
         ExpressionAttributeValues: values,
       },
     },
-    { Put: { TableName, Item: { ...keys.caseEvent(change.caseId, version), ...indexKeys.changeFeed(event.at, change.caseId, version), entity: 'event', caseId: change.caseId, ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...(change.alsoCreate ?? []).map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+    createIfAbsent(eventItem(change.caseId, event)),
+    ...(change.alsoCreate ?? []).map(createIfAbsent),
     ...(change.alsoWrite ?? []),
   ];
   const firstAlsoWrite = items.length - (change.alsoWrite?.length ?? 0);

@@ -14,7 +14,6 @@ import { keyAttributes } from './table-definition';
 
 export type CreateCaseOutcome = { kind: 'created' } | { kind: 'exists'; existing: CaseRecord };
 
-
 /**
  * The index keys a case carries: who may list it. A case is in its
  * association's queue from filing, so one the router never reaches (a
@@ -48,6 +47,16 @@ function eventFromItem(item: Record<string, unknown>): TimelineEvent {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name) && name !== 'caseId')) as unknown as TimelineEvent;
 }
 
+/** The case item: the record with its keys and the index keys it carries. */
+export function caseItem(record: CaseRecord): Record<string, unknown> {
+  return { ...keys.case(record.caseId), entity: 'case', ...caseIndexKeys(record), ...record };
+}
+
+/** A timeline event's item, in the change feed under the day it happened. */
+export function eventItem(caseId: string, event: TimelineEvent): Record<string, unknown> {
+  return { ...keys.caseEvent(caseId, event.seq), ...indexKeys.changeFeed(event.at, caseId, event.seq), entity: 'event', caseId, ...event };
+}
+
 /**
  * Files a case with one conditional write: the case item, which also records
  * its filing (the first timeline event is derived from it) and, with an
@@ -66,7 +75,7 @@ export async function createCase(record: CaseRecord): Promise<CreateCaseOutcome>
     await documentDb().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.case(record.caseId), entity: 'case', ...caseIndexKeys(record), ...record },
+        Item: caseItem(record),
         ConditionExpression: 'attribute_not_exists(pk)',
         // Rare: a retry or an id collision. The failed condition brings back what holds the id, with no second read.
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

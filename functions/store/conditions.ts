@@ -16,3 +16,8 @@ export async function putIfAbsent(item: Record<string, unknown>): Promise<boolea
     throw error;
   }
 }
+
+/** A transaction's Put of an item that must not be there yet. */
+export function createIfAbsent(item: Record<string, unknown>) {
+  return { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+}

@@ -7,7 +7,7 @@ import { ConcurrentWriteError, type TransactItem } from './case-changes';
 import { documentDb, tableName } from './client';
 import { fundKeys } from './keys';
 import { queryAll } from './query-all';
-import { putIfAbsent } from './conditions';
+import { createIfAbsent, putIfAbsent } from './conditions';
 
 /**
  * Funds and their ledgers (SPEC section 9, docs/funds.md). Money is never
@@ -124,9 +124,7 @@ export function movementWrites(fund: FundRecord, entries: readonly LedgerEntry[]
         ExpressionAttributeValues: values,
       },
     },
-    ...entries.map((entry) => ({
-      Put: { TableName, Item: { ...fundKeys.ledgerEntry(fund.fundId, entry.seq), entity: 'ledgerEntry', fundId: fund.fundId, ...entry }, ConditionExpression: 'attribute_not_exists(pk)' },
-    })),
+    ...entries.map((entry) => createIfAbsent({ ...fundKeys.ledgerEntry(fund.fundId, entry.seq), entity: 'ledgerEntry', fundId: fund.fundId, ...entry })),
   ];
 }
 

@@ -4,8 +4,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CaseRecord, TimelineEvent } from '../domain/complaints/case';
 import type { RoutingPlan } from '../domain/routing/routing-plan';
 import { applyCaseChange } from './case-changes';
-import { caseFromItem, caseIndexKeys } from './cases-store';
-import { isConditionalCheckFailed } from './conditions';
+import { caseFromItem, caseItem, eventItem } from './cases-store';
+import { createIfAbsent, isConditionalCheckFailed } from './conditions';
 import { documentDb, tableName } from './client';
 import { indexKeys, keys } from './keys';
 import { payoutQueueEntry } from '../domain/funds/payout-queue';
@@ -140,16 +140,13 @@ export async function createRoutedCase(filed: CaseRecord, plan: RoutingPlan, wri
   // A keyed filing's retry gets the first answer back: the status and deadline the routing left.
   if (record.intake) record.intake = { ...record.intake, status: record.status, deadline: record.deadline };
   const event: TimelineEvent = { ...plan.event, seq: version } as TimelineEvent;
-  const TableName = tableName();
-  const createIfAbsent = (Item: Record<string, unknown>) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } });
-  // Rare: a retry or an id collision. The failed condition brings back what holds the id, with no second read.
-  const caseItem = { ...keys.case(filed.caseId), entity: 'case', ...caseIndexKeys(record), ...record };
   try {
     await documentDb().send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { ...createIfAbsent(caseItem).Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
-          createIfAbsent({ ...keys.caseEvent(filed.caseId, version), ...indexKeys.changeFeed(event.at, filed.caseId, version), entity: 'event', caseId: filed.caseId, ...event }),
+          // Rare: a retry or an id collision. The failed condition brings back what holds the id, with no second read.
+          { Put: { ...createIfAbsent(caseItem(record)).Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
+          createIfAbsent(eventItem(filed.caseId, event)),
           ...alsoCreate.map(createIfAbsent),
         ],
       }),
